@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: installs what the tests need,
+# builds goship and the Go oracles, then runs every test. README's test command
+# (`npm test`) and .ci/run both land here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+timed() { local t0=$SECONDS; "$@"; printf '   (%ss)\n' $((SECONDS - t0)); }
+
+step "npm ci"
+timed npm ci --no-audit --no-fund
+
+step "build the Go oracles (reference implementations, pinned in test/oracle/go.mod)"
+mkdir -p .cache
+build_oracles() {
+  for d in test/oracle/*/; do
+    area=$(basename "$d")
+    [ "$area" = internal ] && continue
+    (cd test/oracle && go build -o "../../.cache/oracle-$area" "./$area")
+  done
+}
+timed build_oracles
+
+step "typecheck and compile"
+timed npx tsc -p tsconfig.json
+
+step "tests"
+node scripts/run-tests.mjs "$@"

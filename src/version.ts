@@ -1,0 +1,6 @@
+/** goship's version, read once from package.json (the one source of truth). */
+import { readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+export const VERSION: string = pkg.version;
