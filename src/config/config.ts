@@ -1,0 +1,55 @@
+/**
+ * The typed goship configuration (.goship.yaml). Shape and documentation live
+ * in schema/goship.schema.json; this module holds the TypeScript view of it
+ * and the defaults. Later capabilities add their own sections.
+ */
+import type { Severity } from "../finding/finding.js";
+
+export interface LintConfig {
+  readonly ignore: readonly string[];
+  readonly severity: Readonly<Record<string, Severity | "off">>;
+  readonly failureThreshold: Severity | "none";
+  readonly trustedRegistries: readonly string[];
+  readonly allowedBaseImages: readonly string[];
+  /** Bytes. */
+  readonly contextSizeLimit: number;
+}
+
+export interface GoshipConfig {
+  /** The file the configuration came from, or null for the defaults. */
+  readonly file: string | null;
+  readonly lint: LintConfig;
+}
+
+export const DEFAULT_CONTEXT_SIZE_LIMIT = 100 * 1000 * 1000;
+
+export const DEFAULT_CONFIG: GoshipConfig = {
+  file: null,
+  lint: {
+    ignore: [],
+    severity: {},
+    failureThreshold: "warning",
+    trustedRegistries: [],
+    allowedBaseImages: [],
+    contextSizeLimit: DEFAULT_CONTEXT_SIZE_LIMIT,
+  },
+};
+
+/** Parses `500MB`, `1GiB`, `2048` into bytes (SI for kB/MB/GB, binary for KiB/MiB/GiB). */
+export function parseSize(v: string | number): number {
+  if (typeof v === "number") return v;
+  const m = /^([0-9]+(?:\.[0-9]+)?)\s*([kKmMgG]i?[bB]?|[bB])?$/.exec(v.trim());
+  if (!m) throw new Error(`not a size: ${v}`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "b").toLowerCase().replace(/b$/, "");
+  const mult: Record<string, number> = {
+    "": 1,
+    k: 1e3,
+    m: 1e6,
+    g: 1e9,
+    ki: 1024,
+    mi: 1024 ** 2,
+    gi: 1024 ** 3,
+  };
+  return Math.round(n * (mult[unit] ?? 1));
+}

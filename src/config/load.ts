@@ -1,0 +1,140 @@
+/**
+ * Loads .goship.yaml: finds it upward from a start folder (or takes --config),
+ * parses YAML with positions, validates it against schema/goship.schema.json
+ * (ajv), and reports the first problem as a LocatedError naming the file,
+ * line and column of the offending key or value. Unknown keys are errors.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { Ajv, type ErrorObject } from "ajv";
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { LocatedError } from "../diagnostic/located-error.js";
+import { DEFAULT_CONFIG, parseSize, type GoshipConfig } from "./config.js";
+
+export const CONFIG_NAMES = [".goship.yaml", ".goship.yml"] as const;
+
+const schema = JSON.parse(readFileSync(new URL("../../../schema/goship.schema.json", import.meta.url), "utf8")) as object;
+const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+const validate = ajv.compile(schema);
+
+/** The nearest config file at or above `dir`, or null. */
+export function findConfig(dir: string): string | null {
+  let d = resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const p = join(d, name);
+      if (existsSync(p)) return p;
+    }
+    const up = dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+
+/** Reads and validates a config file; throws LocatedError on any problem. */
+export function loadConfigFile(file: string): GoshipConfig {
+  return parseConfig(readFileSync(file, "utf8"), file);
+}
+
+/** Parses and validates config text (pure). */
+export function parseConfig(text: string, file: string): GoshipConfig {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const yamlErr = doc.errors[0];
+  if (yamlErr) {
+    const pos = position(lc, yamlErr.pos[0]);
+    throw new LocatedError(firstLine(yamlErr.message), file, { start: pos, end: pos });
+  }
+  const data: unknown = doc.toJS() ?? {};
+  if (!validate(data)) {
+    const err = validate.errors?.[0];
+    throw located(err, doc, lc, file);
+  }
+  const raw = data as { lint?: Record<string, unknown> };
+  const d = DEFAULT_CONFIG.lint;
+  const l = raw.lint ?? {};
+  return {
+    file,
+    lint: {
+      ignore: (l.ignore as string[] | undefined) ?? d.ignore,
+      severity: (l.severity as GoshipConfig["lint"]["severity"] | undefined) ?? d.severity,
+      failureThreshold: (l.failureThreshold as GoshipConfig["lint"]["failureThreshold"] | undefined) ?? d.failureThreshold,
+      trustedRegistries: (l.trustedRegistries as string[] | undefined) ?? d.trustedRegistries,
+      allowedBaseImages: (l.allowedBaseImages as string[] | undefined) ?? d.allowedBaseImages,
+      contextSizeLimit:
+        l.contextSizeLimit === undefined ? d.contextSizeLimit : parseSize(l.contextSizeLimit as string | number),
+    },
+  };
+}
+
+function located(err: ErrorObject | undefined, doc: Document, lc: LineCounter, file: string): LocatedError {
+  if (!err) return new LocatedError("invalid configuration", file);
+  const path = err.instancePath.split("/").slice(1).map(unescapePointer);
+  let message: string;
+  let node: Node | null | undefined;
+  if (err.keyword === "additionalProperties") {
+    const key = String((err.params as { additionalProperty: string }).additionalProperty);
+    const where = path.length ? `in ${path.join(".")}` : "at the top level";
+    message = `unknown key "${key}" ${where}${suggest(key, err)}`;
+    node = keyOf(doc, [...path, key]);
+  } else if (err.keyword === "propertyNames") {
+    const name = String((err.params as { propertyName: string }).propertyName);
+    message = `"${name}" is not a goship rule ID (GSnnn) in ${path.join(".")}`;
+    node = keyOf(doc, [...path, name]);
+  } else {
+    const at = path.length ? path.join(".") : "configuration";
+    const allowed = err.keyword === "enum" ? `: one of ${(err.params as { allowedValues: unknown[] }).allowedValues.join(", ")}` : "";
+    message = `${at} ${err.message ?? "is invalid"}${allowed}`;
+    node = doc.getIn(path, true) as Node | undefined;
+  }
+  const offset = node?.range?.[0];
+  if (offset === undefined) return new LocatedError(message, file);
+  const pos = position(lc, offset);
+  return new LocatedError(message, file, { start: pos, end: pos });
+}
+
+/** The key node of `path` (the last segment), so errors point at the key. */
+function keyOf(doc: Document, path: string[]): Node | undefined {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (!isMap(parent)) return undefined;
+  for (const pair of parent.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === path[path.length - 1]) return pair.key;
+  }
+  return undefined;
+}
+
+function suggest(key: string, err: ErrorObject): string {
+  const props = (err.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  if (!props) return "";
+  const best = Object.keys(props)
+    .map((k) => [k, distance(k.toLowerCase(), key.toLowerCase())] as const)
+    .sort((a, b) => a[1] - b[1])[0];
+  return best && best[1] <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best[0]}"?)` : "";
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+function position(lc: LineCounter, offset: number): { line: number; column: number } {
+  const p = lc.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}
