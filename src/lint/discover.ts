@@ -1,0 +1,69 @@
+/**
+ * Finds the Dockerfiles `goship lint` should read: the paths the user named
+ * (files, folders, globs), or with none every Dockerfile under the working
+ * folder. A Dockerfile is `Dockerfile`, `Containerfile`, `*.Dockerfile`,
+ * `Dockerfile.*` or `*.dockerfile`; `.dockerignore` files are not. vendor/,
+ * node_modules/ and .git/ are skipped. Results are sorted and unique.
+ */
+import { statSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { UsageError } from "../diagnostic/located-error.js";
+
+const DOCKERFILE_GLOBS = ["**/Dockerfile", "**/Containerfile", "**/*.Dockerfile", "**/*.dockerfile", "**/Dockerfile.*", "**/Containerfile.*"];
+const SKIP = ["**/vendor/**", "**/node_modules/**", "**/.git/**"];
+
+/** True when a file name looks like a Dockerfile (not an ignore file). */
+export function isDockerfileName(name: string): boolean {
+  if (name.endsWith(".dockerignore")) return false;
+  return (
+    name === "Dockerfile" ||
+    name === "Containerfile" ||
+    name.endsWith(".Dockerfile") ||
+    name.endsWith(".dockerfile") ||
+    name.startsWith("Dockerfile.") ||
+    name.startsWith("Containerfile.")
+  );
+}
+
+/**
+ * Resolves user arguments to Dockerfile paths, relative to `cwd` when inside
+ * it. Throws UsageError for a path that does not exist or a glob or folder
+ * that holds no Dockerfile.
+ */
+export async function discoverDockerfiles(args: readonly string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  const inFolder = async (dir: string): Promise<string[]> => {
+    const files = await glob(DOCKERFILE_GLOBS, { cwd: dir, ignore: SKIP, dot: true, absolute: true, onlyFiles: true });
+    return files.filter((f) => isDockerfileName(f.slice(f.lastIndexOf("/") + 1)));
+  };
+  const targets = args.length === 0 ? ["."] : args;
+  for (const arg of targets) {
+    if (isDynamicPattern(arg)) {
+      const files = await glob([arg], { cwd, ignore: SKIP, dot: true, absolute: true, onlyFiles: true });
+      if (files.length === 0) throw new UsageError(`no file matches ${arg}`);
+      files.forEach((f) => found.add(f));
+      continue;
+    }
+    const abs = resolve(cwd, arg);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new UsageError(`${arg}: no such file or directory`);
+    }
+    if (st.isDirectory()) {
+      const files = await inFolder(abs);
+      if (files.length === 0 && args.length > 0) throw new UsageError(`${arg}: no Dockerfile in this folder`);
+      files.forEach((f) => found.add(f));
+    } else {
+      found.add(abs);
+    }
+  }
+  return [...found].map((f) => display(f, cwd)).sort();
+}
+
+function display(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return rel.startsWith("..") ? abs : rel;
+}

@@ -1,0 +1,60 @@
+/**
+ * The I/O half of lint's project facts: reads go.mod and the .dockerignore
+ * that applies to a Dockerfile's build context, and walks the context lazily
+ * (only when a rule asks). The context is the Dockerfile's folder unless the
+ * caller names one (as `docker build -f x/Dockerfile .` would).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { walkContext } from "../../context/walk.js";
+import { parseGoMod, type GoMod } from "../../gomod/index.js";
+import { compilePatterns, loadIgnoreForContext, type Matcher } from "../../ignore/index.js";
+import type { ContextEntry, ProjectFacts } from "./project.js";
+
+/** Context walks stop here: lint must stay fast on a polluted context (GS504 then says "more than"). */
+export const CONTEXT_WALK_LIMIT = 200_000;
+
+export async function gatherProject(dockerfilePath: string, contextDir?: string): Promise<ProjectFacts> {
+  const ctx = resolve(contextDir ?? dirname(resolve(dockerfilePath)));
+  const loaded = await loadIgnoreForContext(ctx, resolve(dockerfilePath));
+  const matcher: Matcher | null = loaded.file ? compilePatterns(loaded.patterns, relative(ctx, loaded.file) || loaded.file) : null;
+  const goModPath = join(ctx, "go.mod");
+  let goMod: GoMod | null = null;
+  if (existsSync(goModPath)) {
+    // A go.mod that does not parse is not lint's finding to make; the go command will say it.
+    try {
+      goMod = parseGoMod(readFileSync(goModPath, "utf8"), goModPath, { lax: true });
+    } catch {
+      goMod = null;
+    }
+  }
+  let files: readonly ContextEntry[] | null | undefined;
+  return {
+    contextDir: ctx,
+    goMod,
+    goModFile: goMod ? "go.mod" : null,
+    ignore: matcher
+      ? {
+          file: relative(ctx, loaded.file ?? "") || ".dockerignore",
+          excludes: (p) => safe(() => matcher.excludedFromContext(p), false),
+          decidingLine: (p) => safe(() => matcher.matchingPattern(p)?.line ?? null, null),
+        }
+      : null,
+    contextFiles: () => {
+      if (files === undefined) {
+        const r = safe(() => walkContext(ctx, matcher, { limit: CONTEXT_WALK_LIMIT }), null);
+        files = r ? r.entries : null;
+      }
+      return files;
+    },
+    exists: (p) => existsSync(join(ctx, p)),
+  };
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
