@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG, parseSize, type GoshipConfig } from "./config.js";
 export const CONFIG_NAMES = [".goship.yaml", ".goship.yml"] as const;
 
 const schema = JSON.parse(readFileSync(new URL("../../../schema/goship.schema.json", import.meta.url), "utf8")) as object;
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, verbose: true });
 const validate = ajv.compile(schema);
 
 /** The nearest config file at or above `dir`, or null. */

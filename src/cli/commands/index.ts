@@ -1,0 +1,13 @@
+/** The commands of the goship CLI, in the order `goship --help` lists them. */
+import type { Command } from "commander";
+import type { Io } from "../io.js";
+import { lintCommand } from "./lint.js";
+
+export function registerCommands(program: Command, io: Io, setCode: (c: number) => void): void {
+  for (const cmd of [lintCommand(io, setCode)]) {
+    // addCommand does not pass on exitOverride/configureOutput: copy them so a
+    // bad flag becomes exit 2 through run(), never a process.exit.
+    cmd.copyInheritedSettings(program);
+    program.addCommand(cmd);
+  }
+}
