@@ -1,0 +1,55 @@
+/**
+ * goship as a library: everything the CLI does is a function here.
+ *
+ *   import { parseDockerfile, lintText } from "goship";
+ */
+export { VERSION } from "./version.js";
+
+// Errors and findings
+export { LocatedError, UsageError } from "./diagnostic/located-error.js";
+export type { Position, Range } from "./diagnostic/located-error.js";
+export { sortFindings, compareFindings, atOrAbove, severityRank } from "./finding/finding.js";
+export type { Finding, Severity, Fix, TextEdit } from "./finding/finding.js";
+
+// Dockerfile
+export { parseDockerfile, DockerfileError, findStage } from "./dockerfile/index.js";
+export type { Dockerfile, Instruction, Stage } from "./dockerfile/index.js";
+export { expandWord, expandWords, ExpandError } from "./dockerfile/expand/index.js";
+export type { EnvLookup, ExpandOptions, ExpandResult } from "./dockerfile/expand/index.js";
+
+// .dockerignore
+export { parseIgnoreFile, compilePatterns, loadIgnoreForContext } from "./ignore/index.js";
+export type { IgnorePattern, Matcher } from "./ignore/index.js";
+
+// Go modules
+export {
+  parseGoMod,
+  parseGoWork,
+  parseGoSum,
+  parseVendorModules,
+  matchPrefixPatterns,
+  resolveGoEnv,
+  parseGoProxyList,
+} from "./gomod/index.js";
+export type { GoMod, GoWork, GoSum, VendorModules } from "./gomod/index.js";
+
+// Images
+export { parseImageRef } from "./oci/reference.js";
+export type { ImageRef } from "./oci/reference.js";
+
+// Lint
+export { lintText } from "./lint/engine.js";
+export type { LintOptions, LintResult } from "./lint/engine.js";
+export { lintFiles } from "./lint/lint-files.js";
+export { RULES, RULES_BY_ID } from "./lint/rules/index.js";
+export type { Rule, RuleMeta } from "./lint/rule.js";
+export { applyFixes } from "./lint/fix.js";
+
+// Reports and configuration
+export { FORMATS } from "./report/index.js";
+export type { FormatName, ReportInput } from "./report/index.js";
+export { parseConfig, loadConfigFile, findConfig } from "./config/load.js";
+export type { GoshipConfig, LintConfig } from "./config/config.js";
+
+// Context
+export { walkContext } from "./context/walk.js";
