@@ -44,6 +44,7 @@ export function lintText(source: string, opts: LintOptions = {}): LintResult {
     if (override === "off") continue;
     rule.check({
       model,
+      config,
       ruleIds,
       hadolintCodes,
       report: (r) => {

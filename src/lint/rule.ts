@@ -4,6 +4,7 @@
  * semantic model and reports findings through `report`. Rules never parse,
  * never touch the disk, and never apply fixes; they return text edits.
  */
+import type { LintConfig } from "../config/config.js";
 import type { Range } from "../diagnostic/located-error.js";
 import type { Fix, Severity } from "../finding/finding.js";
 import type { LintModel } from "./model/model.js";
@@ -35,6 +36,8 @@ export interface Report {
 
 export interface RuleContext {
   readonly model: LintModel;
+  /** The lint configuration in force (trusted registries, thresholds...). */
+  readonly config: LintConfig;
   /** IDs of the rules in this run (for rules about pragmas). */
   readonly ruleIds: ReadonlySet<string>;
   /** hadolint codes some rule in this run covers. */

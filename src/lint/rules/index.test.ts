@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ROOT } from "../../../test/support/paths.js";
+import { parseConfig } from "../../config/load.js";
 import { lintText } from "../engine.js";
 import { RULES } from "./index.js";
 
@@ -52,7 +53,10 @@ test("doc pages have the fixed sections, and their Bad example triggers the rule
     // Context rules need a project on disk; their docs examples are checked in their own tests.
     if (r.meta.category === "context") continue;
     assert.ok(bad !== null && good !== null, `${id}.md needs dockerfile blocks under Bad and Good`);
-    const hit = (text: string): boolean => lintText(text, { file: `${id}.md` }).findings.some((f) => f.ruleId === id);
+    // An optional ```yaml block under ## Bad is the .goship.yaml both examples run with.
+    const yaml = /^## Bad\s*\n[\s\S]*?```yaml\n([\s\S]*?)```/m.exec(doc)?.[1];
+    const config = yaml ? parseConfig(yaml, `${id}.md`).lint : undefined;
+    const hit = (text: string): boolean => lintText(text, { file: `${id}.md`, ...(config ? { config } : {}) }).findings.some((f) => f.ruleId === id);
     assert.ok(hit(bad!), `${id}: the Bad example does not trigger the rule`);
     assert.ok(!hit(good!), `${id}: the Good example triggers the rule`);
   }
