@@ -4,32 +4,17 @@
  * (ajv), and reports the first problem as a LocatedError naming the file,
  * line and column of the offending key or value. Unknown keys are errors.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject } from "ajv";
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { LocatedError } from "../diagnostic/located-error.js";
 import { DEFAULT_CONFIG, parseSize, type GoshipConfig } from "./config.js";
 
-export const CONFIG_NAMES = [".goship.yaml", ".goship.yml"] as const;
+export { CONFIG_NAMES, findConfig } from "./find.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../../schema/goship.schema.json", import.meta.url), "utf8")) as object;
 const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, verbose: true });
 const validate = ajv.compile(schema);
-
-/** The nearest config file at or above `dir`, or null. */
-export function findConfig(dir: string): string | null {
-  let d = resolve(dir);
-  for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const p = join(d, name);
-      if (existsSync(p)) return p;
-    }
-    const up = dirname(d);
-    if (up === d) return null;
-    d = up;
-  }
-}
 
 /** Reads and validates a config file; throws LocatedError on any problem. */
 export function loadConfigFile(file: string): GoshipConfig {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG, type GoshipConfig } from "../config/config.js";
-import { findConfig, loadConfigFile } from "../config/load.js";
+import { findConfig } from "../config/find.js";
 import { LocatedError } from "../diagnostic/located-error.js";
 import type { Finding } from "../finding/finding.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
@@ -49,6 +49,11 @@ export interface FileOutcome {
 }
 
 export async function lintFiles(inputs: readonly FileInput[], opts: LintFilesOptions): Promise<FileOutcome[]> {
+  // YAML and schema validation load only when a config file exists.
+  let loader: typeof import("../config/load.js") | undefined;
+  const needLoader = opts.configFile !== undefined || inputs.some((i) => findConfig(i.path ? dirname(i.path) : opts.cwd) !== null);
+  if (needLoader) loader = await import("../config/load.js");
+  const loadConfigFile = (f: string): GoshipConfig => loader!.loadConfigFile(f);
   const explicit = opts.configFile ? loadConfigFile(resolve(opts.cwd, opts.configFile)) : null;
   const configs = new Map<string, GoshipConfig>();
   const configFor = (dir: string): GoshipConfig => {

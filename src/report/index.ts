@@ -6,15 +6,18 @@ import type { Formatter } from "./report.js";
 import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
 
-export const FORMATS = {
+import type { FormatName } from "./names.js";
+
+export const FORMATS: Record<FormatName, Formatter> = {
   text: formatText,
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
   checkstyle: formatCheckstyle,
-} as const satisfies Record<string, Formatter>;
+};
 
-export type FormatName = keyof typeof FORMATS;
+export type { FormatName } from "./names.js";
+export { FORMAT_NAMES } from "./names.js";
 
 export function isFormatName(s: string): s is FormatName {
   return Object.hasOwn(FORMATS, s);

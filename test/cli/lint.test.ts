@@ -16,7 +16,12 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-const MASKED = "FROM golang:1.22\nRUN go mod download || true\nUSER 65532\n";
+const MASKED = "FROM golang:1.22 AS build\nRUN go mod download || true\nFROM scratch\nUSER 65532\n";
+
+async function ruleIds(args: string[], cwd: string): Promise<string[]> {
+  const r = await goship([...args, "-f", "json"], { cwd });
+  return (JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+}
 
 test("exit 1 with findings at or above the threshold, 0 below it", async () => {
   const cwd = project({ Dockerfile: MASKED });
@@ -24,6 +29,8 @@ test("exit 1 with findings at or above the threshold, 0 below it", async () => {
   assert.equal(r.code, 1);
   assert.match(r.stdout, /2:21 +error GS301/);
   assert.equal((await goship(["lint", "--failure-threshold", "none"], { cwd })).code, 0);
+  const clean = project({ Dockerfile: "FROM scratch\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT [\"/app\"]\n" });
+  assert.equal((await goship(["lint", "--failure-threshold", "warning"], { cwd: clean })).code, 0);
 });
 
 test("discovers Dockerfiles below the folder and skips vendor/ and node_modules/", async () => {
@@ -65,14 +72,18 @@ test("stdin input, a missing path and a bad flag are usage errors with clear mes
 });
 
 test("pragmas and .goship.yaml silence rules; a bad config key is reported at its line", async () => {
+  assert.ok((await ruleIds(["lint"], project({ Dockerfile: MASKED }))).includes("GS301"));
   const cwd = project({
-    Dockerfile: "FROM golang:1.22\n# goship ignore=GS301\nRUN go mod download || true\nUSER 65532\n",
+    Dockerfile: "FROM golang:1.22 AS build\n# goship ignore=GS301\nRUN go mod download || true\nFROM scratch\nUSER 65532\n",
   });
-  assert.equal((await goship(["lint"], { cwd })).code, 0);
+  assert.ok(!(await ruleIds(["lint"], cwd)).includes("GS301"));
   const cfg = project({ Dockerfile: MASKED, ".goship.yaml": "lint:\n  ignore: [GS301]\n" });
-  assert.equal((await goship(["lint"], { cwd: cfg })).code, 0);
-  const sev = project({ Dockerfile: MASKED, ".goship.yaml": "lint:\n  severity:\n    GS301: info\n  failureThreshold: warning\n" });
-  assert.equal((await goship(["lint"], { cwd: sev })).code, 0);
+  assert.ok(!(await ruleIds(["lint"], cfg)).includes("GS301"));
+  const sev = project({ Dockerfile: MASKED, ".goship.yaml": "lint:\n  severity:\n    GS301: off\n  failureThreshold: error\n" });
+  assert.ok(!(await ruleIds(["lint"], sev)).includes("GS301"));
+  const info = project({ Dockerfile: MASKED, ".goship.yaml": "lint:\n  severity:\n    GS301: info\n" });
+  const ri = await goship(["lint", "-f", "json"], { cwd: info });
+  assert.equal((JSON.parse(ri.stdout) as { findings: { ruleId: string; severity: string }[] }).findings.find((f) => f.ruleId === "GS301")?.severity, "info");
   const bad = project({ Dockerfile: MASKED, ".goship.yaml": "lint:\n  ignore: [GS301]\n  failure_threshold: error\n" });
   const r = await goship(["lint"], { cwd: bad });
   assert.equal(r.code, 2);

@@ -7,12 +7,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { UsageError } from "../../diagnostic/located-error.js";
-import { atOrAbove, sortFindings, type Severity } from "../../finding/finding.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
-import { discoverDockerfiles } from "../../lint/discover.js";
-import { lintFiles, type FileInput } from "../../lint/lint-files.js";
-import { RULES, RULES_BY_ID } from "../../lint/rules/index.js";
-import { FORMATS, type FormatName } from "../../report/index.js";
+import type { Severity } from "../../finding/finding.js";
+import type { FileInput } from "../../lint/lint-files.js";
+import { FORMAT_NAMES, type FormatName } from "../../report/names.js";
 import { VERSION } from "../../version.js";
 import { colorEnabled } from "../color.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-code.js";
@@ -36,7 +33,7 @@ export function lintCommand(io: Io, setCode: (c: number) => void): Command {
   return new Command("lint")
     .description("Lint Dockerfiles with Go-aware rules (GS1xx-GS6xx). With no path, lints every Dockerfile under the current folder.")
     .argument("[paths...]", "Dockerfiles, folders or globs; - reads stdin")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(FORMATS)).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("text"))
     .addOption(new Option("--failure-threshold <severity>", "lowest severity that fails (exit 1); default from .goship.yaml, else warning").choices(["error", "warning", "info", "none"]))
     .option("-c, --config <file>", "use this .goship.yaml instead of the nearest one")
     .option("--context <dir>", "build context folder (default: each Dockerfile's folder)")
@@ -57,7 +54,17 @@ export function lintCommand(io: Io, setCode: (c: number) => void): Command {
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
-  if (flags.explain !== undefined) return explain(flags.explain, io);
+  // The engine, rules and formats load only when a command needs them, so
+  // `goship --help` and `--version` start fast.
+  const [{ RULES }, { lintFiles }, { discoverDockerfiles }, { FORMATS }, { atOrAbove, sortFindings }, { writeFileAtomic }] = await Promise.all([
+    import("../../lint/rules/index.js"),
+    import("../../lint/lint-files.js"),
+    import("../../lint/discover.js"),
+    import("../../report/index.js"),
+    import("../../finding/finding.js"),
+    import("../../io/atomic-write.js"),
+  ]);
+  if (flags.explain !== undefined) return explain(flags.explain, io, RULES);
   if (flags.listRules) {
     for (const r of RULES) io.stdout.write(`${r.meta.id}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}\n`);
     return EXIT_OK;
@@ -119,8 +126,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   return findings.some((f) => atOrAbove(f.severity, threshold)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function explain(id: string, io: Io): number {
-  const rule = RULES_BY_ID.get(id.toUpperCase());
+function explain(id: string, io: Io, rules: readonly { meta: { id: string } }[]): number {
+  const rule = rules.find((r) => r.meta.id === id.toUpperCase());
   if (!rule) throw new UsageError(`unknown rule "${id}"; goship lint --list-rules lists them`);
   const doc = readFileSync(new URL(`../../../../docs/rules/${rule.meta.id}.md`, import.meta.url), "utf8");
   io.stdout.write(doc.endsWith("\n") ? doc : doc + "\n");
