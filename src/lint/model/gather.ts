@@ -9,10 +9,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { walkContext } from "../../context/walk.js";
 import { parseGoMod, type GoMod } from "../../gomod/index.js";
 import { compilePatterns, loadIgnoreForContext, type Matcher } from "../../ignore/index.js";
-import type { ContextEntry, ProjectFacts } from "./project.js";
+import { CONTEXT_WALK_LIMIT, type ContextEntry, type ProjectFacts } from "./project.js";
 
-/** Context walks stop here: lint must stay fast on a polluted context (GS504 then says "more than"). */
-export const CONTEXT_WALK_LIMIT = 200_000;
 
 export async function gatherProject(dockerfilePath: string, contextDir?: string): Promise<ProjectFacts> {
   const ctx = resolve(contextDir ?? dirname(resolve(dockerfilePath)));

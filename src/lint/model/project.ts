@@ -9,6 +9,9 @@ import type { GoMod } from "../../gomod/index.js";
 
 export type { ContextEntry };
 
+/** Context walks stop here: lint must stay fast on a polluted context (GS504 then says "more than"). */
+export const CONTEXT_WALK_LIMIT = 200_000;
+
 export interface IgnoreFacts {
   /** The ignore file in force, relative to the context (`.dockerignore` or `<Dockerfile>.dockerignore`). */
   readonly file: string;
