@@ -19,12 +19,10 @@ export async function gatherProject(dockerfilePath: string, contextDir?: string)
   const goModPath = join(ctx, "go.mod");
   let goMod: GoMod | null = null;
   if (existsSync(goModPath)) {
-    // A go.mod that does not parse is not lint's finding to make; the go command will say it.
-    try {
-      goMod = parseGoMod(readFileSync(goModPath, "utf8"), goModPath, { lax: true });
-    } catch {
-      goMod = null;
-    }
+    // Strict first (lax mode drops toolchain and other main-module lines); a
+    // go.mod that does not parse either way is not lint's finding to make.
+    const text = readFileSync(goModPath, "utf8");
+    goMod = safe(() => parseGoMod(text, goModPath), null) ?? safe(() => parseGoMod(text, goModPath, { lax: true }), null);
   }
   let files: readonly ContextEntry[] | null | undefined;
   return {
