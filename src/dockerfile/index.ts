@@ -14,7 +14,7 @@ import { DockerfileError, SyntaxProblem } from "./parser/errors.js";
 import { detectSyntax, findDirective, type DirectiveLine, type FoundDirective } from "./parser/directives.js";
 import type { Node, ParseWarning } from "./parser/node.js";
 import { parseAst } from "./parser/parse.js";
-import { wellFormed } from "./go/unicode.js";
+import { wellFormed } from "../golang/utf8.js";
 import { parseInstruction } from "./instructions/parse-instruction.js";
 import { NoStageError, StageBuilder } from "./instructions/stages.js";
 import type { ArgInstruction, Instruction, Stage } from "./instructions/types.js";

@@ -4,7 +4,7 @@
  * LocatedError and editors use.
  */
 import type { Position, Range } from "../diagnostic/located-error.js";
-import { utf16Length } from "./go-string.js";
+import { utf16Length } from "../golang/utf8.js";
 import type { GoPosition } from "./modfile-syntax.js";
 
 export class ByteLocator {

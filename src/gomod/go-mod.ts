@@ -18,7 +18,7 @@
  */
 import type { Range } from "../diagnostic/located-error.js";
 import { ByteLocator } from "./byte-locator.js";
-import { fromBytes, toBytes } from "./go-string.js";
+import { fromBytes, toBytes } from "../golang/utf8.js";
 import {
   ArgError,
   checkArgsModulePath,
@@ -37,7 +37,7 @@ import {
 } from "./modfile-directives.js";
 import { collectErrors, deepFreeze, lineComments } from "./modfile-result.js";
 import { parseSyntax, type SyntaxBlock, type SyntaxLine } from "./modfile-syntax.js";
-import { goQuote } from "./go-string.js";
+import { goQuoteBytes } from "../golang/strconv-quote.js";
 
 /** Where a directive is and what comments it carries. */
 export interface GoModDirective {
@@ -263,7 +263,7 @@ function add(
           if (e instanceof ArgError && !strict) return;
           throw e;
         }
-        if (rest.length > 0 && strict) return errorf(`unexpected token after version: ${goQuote(rest[0] as string)}`);
+        if (rest.length > 0 && strict) return errorf(`unexpected token after version: ${goQuoteBytes(rest[0] as string)}`);
         f.retract.push({ ...base(loc, line), low: fromBytes(low), high: fromBytes(high), rationale: fromBytes(rationale) });
         return;
       }

@@ -14,6 +14,7 @@
  */
 import type { Range } from "../diagnostic/located-error.js";
 import { LocatedError } from "../diagnostic/located-error.js";
+import { fields } from "../golang/strings.js";
 
 /** The hash of a 1-file tree holding an empty go.mod; readGoSum drops these lines. */
 export const EMPTY_GO_MOD_HASH = "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=";
@@ -51,13 +52,6 @@ export interface GoSum {
   readonly problems: readonly GoSumProblem[];
   /** The error the go command stops with (all commands but `go mod tidy`), or null. */
   readonly fatal: LocatedError | null;
-}
-
-const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-
-/** strings.Fields. */
-function fields(line: string): string[] {
-  return line.split(SPACE).filter((f) => f !== "");
 }
 
 /** Reads go.sum text (file names the file in messages, as the go command prints it). */

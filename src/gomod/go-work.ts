@@ -8,7 +8,7 @@
  * Leaves out editing and formatting; Use.ModulePath (never set by parsing).
  */
 import { ByteLocator } from "./byte-locator.js";
-import { fromBytes, toBytes } from "./go-string.js";
+import { fromBytes, toBytes } from "../golang/utf8.js";
 import type { GoModDirective, GoModGodebug, GoModGo, GoModReplace, GoModToolchain } from "./go-mod.js";
 import {
   ArgError,

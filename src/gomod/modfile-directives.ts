@@ -6,10 +6,12 @@
  * parseDirectiveComment, isIndirect, IsDirectoryPath, and the Error type's
  * text (`file:line[:col]: [verb [path]: ]message`).
  *
- * Works on byte strings (go-string.ts). Leaves out VersionFixer callbacks
+ * Works on byte strings (src/golang/utf8.ts). Leaves out VersionFixer callbacks
  * (the go command's fixVersion queries the network) and editing.
  */
-import { fields, goQuote, goUnquote, trimSpace } from "./go-string.js";
+import { goQuoteBytes } from "../golang/strconv-quote.js";
+import { goUnquoteBytes } from "../golang/strconv-unquote.js";
+import { fieldsBytes, trimSpaceBytes } from "../golang/strings.js";
 import { checkPathMajor, splitPathVersion } from "./module-path.js";
 import type { GoPosition, SyntaxBlock, SyntaxComment, SyntaxLine } from "./modfile-syntax.js";
 import { canonicalModuleVersion } from "./semver.js";
@@ -52,7 +54,7 @@ export const TOOLCHAIN_RE = /^default$|^go1($|\.)/;
 /** parseString: unquotes a "..." token; rejects other quotes. Throws ArgError with the bare message. */
 export function parseString(t: string): string {
   if (t.startsWith('"')) {
-    const u = goUnquote(t);
+    const u = goUnquoteBytes(t);
     if (u === null) throw new ArgError("invalid syntax");
     return u;
   }
@@ -80,13 +82,13 @@ export function parseVersion(verb: string, path: string, s: string, keep: boolea
   try {
     t = parseString(s);
   } catch (e) {
-    if (e instanceof ArgError) throw new ArgError(`${directivePrefix(verb, path)}version ${goQuote(s)} invalid: ${e.text}`);
+    if (e instanceof ArgError) throw new ArgError(`${directivePrefix(verb, path)}version ${goQuoteBytes(s)} invalid: ${e.text}`);
     throw e;
   }
   if (keep) return t;
   const cv = canonicalModuleVersion(t);
   if (cv === "") {
-    throw new ArgError(`${directivePrefix(verb, path)}version ${goQuote(t)} invalid: must be of the form v1.2.3`);
+    throw new ArgError(`${directivePrefix(verb, path)}version ${goQuoteBytes(t)} invalid: must be of the form v1.2.3`);
   }
   return cv;
 }
@@ -149,7 +151,7 @@ export function parseReplace(verb: string, args: readonly string[]): ParsedRepla
   }
   if (args.length === arrow + 3) {
     nv = parseVersion(verb, ns, args[arrow + 2] as string, false);
-    if (isDirectoryPath(ns)) throw new ArgError(`replacement module directory path ${goQuote(ns)} cannot have version`);
+    if (isDirectoryPath(ns)) throw new ArgError(`replacement module directory path ${goQuoteBytes(ns)} cannot have version`);
   }
   return { oldPath: s, oldVersion: v, newPath: ns, newVersion: nv };
 }
@@ -183,7 +185,7 @@ export function directiveComment(block: SyntaxBlock | null, line: SyntaxLine): s
   for (const g of [comments.before, comments.suffix]) {
     for (const c of g as SyntaxComment[]) {
       if (!c.token.startsWith("//")) continue;
-      lines.push(trimSpace(c.token.slice(2)));
+      lines.push(trimSpaceBytes(c.token.slice(2)));
     }
   }
   return lines.join("\n");
@@ -202,7 +204,7 @@ export function isIndirect(line: SyntaxLine): boolean {
   const first = line.comments.suffix[0];
   if (!first) return false;
   const t = first.token.startsWith("//") ? first.token.slice(2) : first.token;
-  const f = fields(t);
+  const f = fieldsBytes(t);
   return (f.length === 1 && f[0] === "indirect") || (f.length > 1 && f[0] === "indirect;");
 }
 

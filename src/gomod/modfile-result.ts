@@ -5,7 +5,7 @@
  */
 import type { Range } from "../diagnostic/located-error.js";
 import type { ByteLocator } from "./byte-locator.js";
-import { fromBytes } from "./go-string.js";
+import { fromBytes } from "../golang/utf8.js";
 import { type ModError, positionPrefix } from "./modfile-directives.js";
 import { GoModSyntaxError, type GoModProblem } from "./modfile-error.js";
 import { SyntaxFailure, type SyntaxLine } from "./modfile-syntax.js";

@@ -7,11 +7,13 @@
  * `// Deprecated:` and retract rationales are read from those comments.
  * Syntax errors carry x/mod's exact text and position.
  *
- * Works on byte strings (go-string.ts). Leaves out formatting (print.go) and
+ * Works on byte strings (src/golang/utf8.ts). Leaves out formatting (print.go) and
  * the editing helpers (addLine, Cleanup).
  */
-import { decodeRune, goQuoteRune, trimSpace } from "./go-string.js";
-import { isGoPrint, isGoSpace } from "./go-unicode.js";
+import { goQuoteRuneBytes } from "../golang/strconv-quote.js";
+import { trimSpaceBytes } from "../golang/strings.js";
+import { isPrint, isSpace } from "../golang/unicode.js";
+import { decodeRune } from "../golang/utf8.js";
 
 /** modfile.Position: 1-based line, 1-based rune column, 0-based byte offset. */
 export interface GoPosition {
@@ -110,7 +112,7 @@ function isIdent(c: number): boolean {
     case 0x20: case 0x28: case 0x29: case 0x5b: case 0x5d: case 0x7b: case 0x7d: case 0x2c:
       return false;
     default:
-      return !isGoSpace(c) && isGoPrint(c);
+      return !isSpace(c) && isPrint(c);
   }
 }
 
@@ -204,7 +206,7 @@ class Input {
         this.startToken();
         const i = this.data.lastIndexOf("\n", this.pos.byte - 1);
         const before = this.data.slice(i + 1, this.pos.byte);
-        const suffix = trimSpace(before).length > 0;
+        const suffix = trimSpaceBytes(before).length > 0;
         this.readRune();
         this.readRune();
         while (!this.eof() && this.readRune() !== 0x0a) {
@@ -258,7 +260,7 @@ class Input {
       }
     }
 
-    if (!isIdent(c)) this.error(`unexpected input character ${goQuoteRune(c)}`);
+    if (!isIdent(c)) this.error(`unexpected input character ${goQuoteRuneBytes(c)}`);
     while (isIdent(this.peekRune())) {
       if (this.peekPrefix("//")) break;
       if (this.peekPrefix("/*")) this.error("mod files must use // comments (not /* */ comments)");

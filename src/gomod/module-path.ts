@@ -4,10 +4,11 @@
  * exact error texts (`malformed module path "x": missing dot in first path
  * element`, `version "v1.0.0" invalid: should be v2, not v1`).
  *
- * Strings are byte strings (see go-string.ts). Leaves out file paths
+ * Strings are byte strings (see src/golang/utf8.ts). Leaves out file paths
  * (CheckFilePath), escaping (EscapePath/EscapeVersion) and pseudo-versions.
  */
-import { decodeRune, goQuote, goQuoteRune, validUtf8 } from "./go-string.js";
+import { goQuoteBytes, goQuoteRuneBytes } from "../golang/strconv-quote.js";
+import { decodeRune, validUtf8 } from "../golang/utf8.js";
 import { semverBuild, semverMajor } from "./semver.js";
 
 type PathKind = "module" | "import";
@@ -41,19 +42,19 @@ function runesOf(s: string): number[] {
 
 function checkElem(elem: string, kind: PathKind): string | null {
   if (elem === "") return "empty path element";
-  if (/^\.*$/.test(elem)) return `invalid path element ${goQuote(elem)}`;
+  if (/^\.*$/.test(elem)) return `invalid path element ${goQuoteBytes(elem)}`;
   if (elem[0] === "." && kind === "module") return "leading dot in path element";
   if (elem[elem.length - 1] === ".") return "trailing dot in path element";
   for (const r of runesOf(elem)) {
     const ok = kind === "module" ? modPathOK(r) : modPathOK(r) || r === 0x2b;
-    if (!ok) return `invalid char ${goQuoteRune(r)}`;
+    if (!ok) return `invalid char ${goQuoteRuneBytes(r)}`;
   }
   let short = elem;
   const dot = short.indexOf(".");
   if (dot >= 0) short = short.slice(0, dot);
   for (const bad of BAD_WINDOWS_NAMES) {
     if (bad.toLowerCase() === short.toLowerCase()) {
-      return `${goQuote(short)} disallowed as path element component on Windows`;
+      return `${goQuoteBytes(short)} disallowed as path element component on Windows`;
     }
   }
   const tilde = short.lastIndexOf("~");
@@ -83,7 +84,7 @@ function checkPath(path: string, kind: PathKind): string | null {
 /** module.CheckPath: null if `path` is a valid module path, else x/mod's error text. */
 export function checkModulePath(path: string): string | null {
   const reason = checkModulePathReason(path);
-  return reason === null ? null : `malformed module path ${goQuote(path)}: ${reason}`;
+  return reason === null ? null : `malformed module path ${goQuoteBytes(path)}: ${reason}`;
 }
 
 function checkModulePathReason(path: string): string | null {
@@ -96,7 +97,7 @@ function checkModulePathReason(path: string): string | null {
   if (!first.includes(".")) return "missing dot in first path element";
   if (path[0] === "-") return "leading dash in first path element";
   for (const r of runesOf(first)) {
-    if (!firstPathOK(r)) return `invalid char ${goQuoteRune(r)} in first path element`;
+    if (!firstPathOK(r)) return `invalid char ${goQuoteRuneBytes(r)} in first path element`;
   }
   if (!splitPathVersion(path).ok) return "invalid version";
   return null;
@@ -105,7 +106,7 @@ function checkModulePathReason(path: string): string | null {
 /** module.CheckImportPath: null if valid, else x/mod's error text. */
 export function checkImportPath(path: string): string | null {
   const err = checkPath(path, "import");
-  return err === null ? null : `malformed import path ${goQuote(path)}: ${err}`;
+  return err === null ? null : `malformed import path ${goQuoteBytes(path)}: ${err}`;
 }
 
 /** Result of module.SplitPathVersion. */
@@ -167,6 +168,6 @@ export function checkPathMajor(v: string, pathMajor: string): string | null {
     if (m === pathMajor.slice(1)) return null;
     pathMajor = pathMajor.slice(1);
   }
-  return `version ${goQuote(v)} invalid: should be ${pathMajor}, not ${m}`;
+  return `version ${goQuoteBytes(v)} invalid: should be ${pathMajor}, not ${m}`;
 }
 

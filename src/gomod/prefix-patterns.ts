@@ -6,8 +6,8 @@
  * matches every module below it. Empty entries and trailing slashes are
  * ignored; a malformed pattern never matches.
  */
-import { toBytes } from "./go-string.js";
-import { pathMatch } from "./path-match.js";
+import { pathMatch } from "../golang/path-match.js";
+import { toBytes } from "../golang/utf8.js";
 
 /** module.MatchPrefixPatterns(globs, target). */
 export function matchPrefixPatterns(globs: string, target: string): boolean {

@@ -19,9 +19,11 @@
  * characters); the IP-literal contents inside [...] are not validated.
  */
 import { LocatedError } from "../diagnostic/located-error.js";
-import { fromBytes, goQuote, toBytes, trimSpace } from "./go-string.js";
+import { goQuote } from "../golang/strconv-quote.js";
+import { trimSpaceBytes } from "../golang/strings.js";
+import { fromBytes, toBytes } from "../golang/utf8.js";
 
-const q = (s: string): string => fromBytes(goQuote(toBytes(s)));
+const q = goQuote;
 
 export type ProxyFallback = "on-404-410" | "on-any-error";
 
@@ -209,7 +211,7 @@ export function parseGoProxyList(value: string | undefined): GoProxyList {
       url = rest;
       rest = "";
     }
-    url = fromBytes(trimSpace(toBytes(url)));
+    url = fromBytes(trimSpaceBytes(toBytes(url)));
     if (url === "") continue;
     if (url === "off" || url === "direct") {
       entries.push({ url, fallback: "on-404-410" });

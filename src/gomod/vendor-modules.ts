@@ -14,7 +14,8 @@
  * Leaves out the consistency check against go.mod (checkVendorConsistency)
  * and the "go version too new" fatal error.
  */
-import { fields, fromBytes, toBytes, trimSpace } from "./go-string.js";
+import { fieldsBytes, trimSpaceBytes } from "../golang/strings.js";
+import { fromBytes, toBytes } from "../golang/utf8.js";
 import { checkImportPath } from "./module-path.js";
 import { isValidSemver } from "./semver.js";
 
@@ -62,7 +63,7 @@ export function parseVendorModules(text: string, file = "vendor/modules.txt"): V
   lines.forEach((line, i) => {
     const lineno = i + 1;
     if (line.startsWith("# ")) {
-      let f = fields(line);
+      let f = fieldsBytes(line);
       if (f.length < 3) {
         problems.push({ line: lineno, message: "module line needs a path and a version (ignored)" });
         return;
@@ -98,18 +99,18 @@ export function parseVendorModules(text: string, file = "vendor/modules.txt"): V
       return;
     }
     if (!mod) {
-      if (trimSpace(line) !== "") problems.push({ line: lineno, message: "line before any module line (ignored)" });
+      if (trimSpaceBytes(line) !== "") problems.push({ line: lineno, message: "line before any module line (ignored)" });
       return;
     }
     if (line.startsWith("## ")) {
       for (let entry of line.slice(3).split(";")) {
-        entry = trimSpace(entry);
+        entry = trimSpaceBytes(entry);
         if (entry === "explicit") mod.explicit = true;
         if (entry.startsWith("go ")) mod.goVersion = fromBytes(entry.slice(3));
       }
       return;
     }
-    const f = fields(line);
+    const f = fieldsBytes(line);
     if (f.length === 1 && checkImportPath(f[0] as string) === null) {
       mod.packages.push({ path: fromBytes(f[0] as string), line: lineno });
     } else if (f.length > 0) {

@@ -16,7 +16,7 @@
  * Covered: literals; escapes (punctuation, octal, \x, \a\f\n\r\t\v); \A \z
  * \b \B \Q..\E; `^` `$` (whole text, OneLine); `.` (not \n); classes with
  * ranges, negation, POSIX [:name:] and [:^name:], Perl \d\s\w and their
- * negations, Unicode \pX and \p{Name} (Go's names, go-unicode-names.ts);
+ * negations, Unicode \pX and \p{Name} (Go's names, src/golang/unicode-tables.ts);
  * `|`; `*` `+` `?` `{n}` `{n,}` `{n,m}` with lazy markers, a `{` that is no
  * repeat being a literal; the errors for bad escapes, classes and ranges,
  * nested repetition, missing argument and repeat counts over 1000.
@@ -27,7 +27,7 @@
  * after Unicode 15.0 may be classified differently.
  */
 
-import { CATEGORIES, CATEGORY_ALIASES, SCRIPTS } from "./go-unicode-names.js";
+import { CATEGORIES, CATEGORY_ALIASES, SCRIPTS } from "../golang/unicode-tables.js";
 
 export type RegexNode =
   | { readonly op: "empty" }

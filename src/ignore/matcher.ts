@@ -27,8 +27,9 @@
  */
 import { LocatedError } from "../diagnostic/located-error.js";
 import { cleanPath, dirPath } from "./clean-path.js";
-import { isBadGlob } from "./glob-syntax.js";
-import { trimGoSpace } from "./go-space.js";
+import { filepathMatch } from "../golang/path-match.js";
+import { trimSpace } from "../golang/strings.js";
+import { toBytes } from "../golang/utf8.js";
 import { BadPatternError, compilePatternProgram, type PatternKind, type PatternProgram } from "./pattern-program.js";
 import type { IgnorePattern } from "./read-ignore-file.js";
 
@@ -90,6 +91,16 @@ export interface Matcher {
   excludedFromContext(path: string): boolean;
 }
 
+/**
+ * New's syntax check: filepath.Match(pattern, ".") reports ErrBadPattern. Only
+ * the chunks Match reaches are checked: "a*[" passes ("a" already fails
+ * against ".") while "[" and "*[" do not. A pattern that passes can still
+ * fail later, when its regexp is compiled (pattern-program.ts).
+ */
+function isBadGlob(pattern: string): boolean {
+  return filepathMatch(toBytes(pattern), ".").error !== undefined;
+}
+
 function asPattern(p: IgnorePattern | string, index: number, file: string): IgnorePattern {
   if (typeof p !== "string") return p;
   const line = index + 1;
@@ -121,7 +132,7 @@ export function compilePatterns(patterns: readonly (IgnorePattern | string)[], f
   patterns.forEach((raw, index) => {
     const origin = asPattern(raw, index, file ?? "");
     const where = file ?? origin.file;
-    let p = trimGoSpace(origin.pattern).text;
+    let p = trimSpace(origin.pattern);
     if (p === "") return;
     p = cleanPath(p);
     let exclusion = false;

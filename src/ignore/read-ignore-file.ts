@@ -16,7 +16,7 @@
  */
 import { LocatedError, type Range } from "../diagnostic/located-error.js";
 import { cleanPath } from "./clean-path.js";
-import { trimGoSpace } from "./go-space.js";
+import { leadingSpaceEnd, trimSpace } from "../golang/strings.js";
 
 /** One pattern of an ignore file, as ReadAll returns it plus where it came from. */
 export interface IgnorePattern {
@@ -67,23 +67,23 @@ export function parseIgnoreFile(text: string, file = ""): readonly IgnorePattern
     let line = dropCR(withCR);
     if (idx === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
     if (line.startsWith("#")) continue;
-    const trimmed = trimGoSpace(line);
-    let pattern = trimmed.text;
+    const startCol = leadingSpaceEnd(line) + 1;
+    const trimmed = trimSpace(line);
+    let pattern = trimmed;
     if (pattern === "") continue;
     const invert = pattern[0] === "!";
-    if (invert) pattern = trimGoSpace(pattern.slice(1)).text;
+    if (invert) pattern = trimSpace(pattern.slice(1));
     if (pattern.length > 0) {
       pattern = cleanPath(pattern);
       if (pattern.length > 1 && pattern[0] === "/") pattern = pattern.slice(1);
     }
     if (invert) pattern = "!" + pattern;
-    const startCol = trimmed.start + 1;
     out.push({
       pattern,
       source: line,
       line: lineNo,
       file,
-      range: { start: { line: lineNo, column: startCol }, end: { line: lineNo, column: startCol + trimmed.text.length } },
+      range: { start: { line: lineNo, column: startCol }, end: { line: lineNo, column: startCol + trimmed.length } },
     });
   }
   return out;

@@ -402,9 +402,9 @@ test("expand (c): generated and mutated words agree, no crash, no hang", async (
   console.log(`expand (c): ${(performance.now() - t0).toFixed(0)} ms including the oracle`);
 });
 
-test("expand: unicode-tables.ts is what the oracle's Go toolchain generates", () => {
+test("expand: src/golang/unicode-tables.ts is what the oracle's Go toolchain generates", () => {
   const bin = ensureOracle("expand");
   const fresh = execFileSync(bin, ["tables"], { encoding: "utf8", maxBuffer: 1 << 24 });
-  const current = readFileSync(join(ROOT, "src", "dockerfile", "expand", "unicode-tables.ts"), "utf8");
-  assert.equal(current, fresh, "regenerate with: .cache/oracle-expand tables > src/dockerfile/expand/unicode-tables.ts");
+  const current = readFileSync(join(ROOT, "src", "golang", "unicode-tables.ts"), "utf8");
+  assert.equal(current, fresh, "regenerate with: .cache/oracle-expand tables > src/golang/unicode-tables.ts");
 });

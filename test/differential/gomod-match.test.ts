@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
-import { fromBytes, toBytes } from "../../src/gomod/go-string.js";
+import { fromBytes, toBytes } from "../../src/golang/utf8.js";
 import { checkImportPath, checkModulePath, checkPathMajor, splitPathVersion } from "../../src/gomod/module-path.js";
-import { pathMatch } from "../../src/gomod/path-match.js";
+import { pathMatch } from "../../src/golang/path-match.js";
 import { matchPrefixPatterns } from "../../src/gomod/prefix-patterns.js";
 import {
   canonicalModuleVersion, canonicalSemver, compareSemver, isValidSemver, semverBuild, semverMajor, semverPrerelease,

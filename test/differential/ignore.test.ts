@@ -10,14 +10,10 @@
  * a grammar of segments and pattern constructs, timed per case.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import { test } from "node:test";
 import { LocatedError } from "../../src/diagnostic/located-error.js";
 import { compilePatterns, parseIgnoreFile } from "../../src/ignore/index.js";
-import { ensureOracle, runOracle } from "../support/oracle.js";
-import { ROOT } from "../support/paths.js";
+import { runOracle } from "../support/oracle.js";
 import { type Rng, rngFromEnv } from "../support/random.js";
 
 interface Req {
@@ -491,10 +487,4 @@ test("ignore (c): 5,000+ character-soup ignore files agree, no crash, no hang", 
     reqs.push({ ignore: lines.join("\n"), paths });
   }
   report(`(c) ${reqs.length} character-soup`, await compare(reqs));
-});
-
-test("ignore: go-unicode-names.ts is what the oracle's Go toolchain generates", () => {
-  const fresh = execFileSync(ensureOracle("ignore"), ["unicode-names"], { encoding: "utf8" });
-  const current = readFileSync(join(ROOT, "src", "ignore", "go-unicode-names.ts"), "utf8");
-  assert.equal(current, fresh, "regenerate with: .cache/oracle-ignore unicode-names > src/ignore/go-unicode-names.ts");
 });

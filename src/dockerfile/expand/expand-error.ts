@@ -6,7 +6,7 @@
  * It carries no file position: the Dockerfile parser wraps it in a
  * LocatedError where it knows the instruction's range.
  */
-import { goQuote } from "./go-quote.js";
+import { goQuote } from "../../golang/strconv-quote.js";
 
 export class ExpandError extends Error {
   override readonly name = "ExpandError";

@@ -20,7 +20,7 @@
  * where BuildKit still expands the word.
  */
 import { ExpandError } from "./expand-error.js";
-import { isDigit, isLetter, isSpace } from "./rune-classes.js";
+import { isDigit, isLetter, isSpace } from "../../golang/unicode.js";
 import { PatternError, replacePattern, trimPrefix, trimSuffix } from "./shell-pattern.js";
 
 /** Looks a variable up: undefined means unset (distinct from set to ""). */

@@ -12,7 +12,7 @@
  * Leaves out: bracket expressions (`[...]`), which BuildKit does not support either.
  */
 
-import { isDigit, isLetter } from "./rune-classes.js";
+import { isDigit, isLetter } from "../../golang/unicode.js";
 
 const NEWLINE = 0x0a;
 const BACKSLASH = 0x5c;

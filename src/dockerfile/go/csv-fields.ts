@@ -3,7 +3,7 @@
  * doubled inside quoted fields), which BuildKit uses to split --mount and
  * --device values, with encoding/csv's error messages (byte columns).
  */
-import { utf8Length } from "./unicode.js";
+import { utf8Length } from "../../golang/utf8.js";
 
 export class CsvError extends Error {}
 

@@ -2,8 +2,8 @@
  * docker/go-units RAMInBytes: "64m", "1.5GiB", "512 kb" to bytes (binary
  * multiples). Returns undefined where Go returns an error.
  */
-import { goParseFloat } from "./strconv.js";
-import { utf8Length } from "./unicode.js";
+import { goParseFloat } from "../../golang/strconv-parse.js";
+import { utf8Length } from "../../golang/utf8.js";
 
 const MUL: Readonly<Record<string, number>> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
 

@@ -12,9 +12,9 @@ import { SyntaxProblem } from "../parser/errors.js";
 import { chompHeredocContent, mustParseHeredoc } from "../parser/heredoc.js";
 import type { Node } from "../parser/node.js";
 import { parseGoDuration, DurationError } from "../go/duration.js";
-import { goQuote } from "../go/quote.js";
-import { goParseInt32 } from "../go/strconv.js";
-import { equalFoldAs, goToLower, goToUpper, trimSpace } from "../go/unicode.js";
+import { goQuote } from "../../golang/strconv-quote.js";
+import { goParseInt32 } from "../../golang/strconv-parse.js";
+import { goToLower, goToUpper, trimSpace } from "../../golang/strings.js";
 import { FlagSet, type FlagValue } from "./bflags.js";
 import { parseDevice, type Device } from "./run-device.js";
 import { checkMountSyntax, parseMount, type Mount } from "./run-mount.js";
@@ -24,6 +24,14 @@ import { withSuggestion } from "./suggest.js";
 import type {
   ArgDefinition, HeredocFile, Instruction, InstructionFlag, KeyValue, RunMount, SourceContent,
 } from "./types.js";
+
+/** strings.EqualFold(s, "as"): Go's case folding also takes U+017F (long s) for "s". */
+function equalFoldAs(s: string): boolean {
+  if (s.length !== 2) return false;
+  const a = s[0];
+  const b = s[1];
+  return (a === "a" || a === "A") && (b === "s" || b === "S" || b === "\u017f");
+}
 
 const INSTRUCTION_NAMES: readonly string[] = [
   "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",

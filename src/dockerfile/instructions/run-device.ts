@@ -1,8 +1,8 @@
 /** RUN --device (instructions/commands_rundevice.go): `name[,required[=bool]]` or `name=...,required=...`. */
 import { SyntaxProblem } from "../parser/errors.js";
 import { csvFields, CsvError } from "../go/csv-fields.js";
-import { goParseBool } from "../go/strconv.js";
-import { goToLower } from "../go/unicode.js";
+import { goParseBool } from "../../golang/strconv-parse.js";
+import { goToLower } from "../../golang/strings.js";
 import { withSuggestion } from "./suggest.js";
 
 export interface Device {

@@ -10,10 +10,10 @@
  */
 import { SyntaxProblem } from "../parser/errors.js";
 import { csvFields, CsvError } from "../go/csv-fields.js";
-import { goQuote } from "../go/quote.js";
-import { goParseBool, goParseUint32 } from "../go/strconv.js";
+import { goQuote } from "../../golang/strconv-quote.js";
+import { goParseBool, goParseUint32 } from "../../golang/strconv-parse.js";
 import { ramInBytes } from "../go/ram-in-bytes.js";
-import { goToLower } from "../go/unicode.js";
+import { goToLower } from "../../golang/strings.js";
 import { withSuggestion } from "./suggest.js";
 
 export type MountType = "bind" | "cache" | "tmpfs" | "secret" | "ssh";

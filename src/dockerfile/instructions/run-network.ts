@@ -1,6 +1,6 @@
 /** RUN --network (instructions/commands_runnetwork.go): default, none or host. */
 import { SyntaxProblem } from "../parser/errors.js";
-import { goQuote } from "../go/quote.js";
+import { goQuote } from "../../golang/strconv-quote.js";
 
 export type NetworkMode = "default" | "none" | "host";
 

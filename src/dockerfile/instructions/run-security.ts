@@ -1,6 +1,6 @@
 /** RUN --security (instructions/commands_runsecurity.go): sandbox or insecure. */
 import { SyntaxProblem } from "../parser/errors.js";
-import { goQuote } from "../go/quote.js";
+import { goQuote } from "../../golang/strconv-quote.js";
 
 export type SecurityMode = "sandbox" | "insecure";
 

@@ -6,7 +6,7 @@
  * distance its choice varies from run to run; here the first option in the
  * order given wins. `closestOptions` lists every option at the best distance.
  */
-import { goToLower, goToUpper } from "../go/unicode.js";
+import { goToLower, goToUpper } from "../../golang/strings.js";
 
 export function levenshtein(a: string, b: string): number {
   const x = [...a];

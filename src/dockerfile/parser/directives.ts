@@ -8,7 +8,7 @@
  * frontend uses to pick the syntax and read `check` (they skip a BOM and a
  * `#!` line; DetectSyntax also accepts `// syntax=` and a JSON object).
  */
-import { trimLeftSpace } from "../go/unicode.js";
+import { trimLeftSpace } from "../../golang/strings.js";
 
 export type DirectiveName = "syntax" | "escape" | "check";
 

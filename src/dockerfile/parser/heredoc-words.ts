@@ -7,35 +7,18 @@
  *
  * Faithful to the reference's quirks: nested ${...} parsing resets the shared
  * word buffer, text/scanner drops a leading U+FEFF, and "${a//b/c}" comes
- * back as "${a/b/c}".
+ * back as "${a/b/c}". Runes are classified with Go's Unicode 15.0.0 tables
+ * (src/golang/unicode.ts), as the lexer's unicode.IsLetter / IsDigit / IsSpace.
  *
  * Leaves out: variable values, pattern matching and everything else of word
  * expansion (that is src/dockerfile/expand).
  */
-import { goQuote } from "../go/quote.js";
+import { goQuote } from "../../golang/strconv-quote.js";
+import { isDigit, isLetter, isSpace } from "../../golang/unicode.js";
 
 const EOF = -1;
 
 export class LexError extends Error {}
-
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
-const LETTER = /^\p{L}$/u;
-const DIGIT = /^\p{Nd}$/u;
-
-function isLetter(c: number): boolean {
-  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  return LETTER.test(String.fromCodePoint(c));
-}
-
-function isDigit(c: number): boolean {
-  if (c < 0x80) return c >= 0x30 && c <= 0x39;
-  return DIGIT.test(String.fromCodePoint(c));
-}
 
 function isSpecialParam(c: number): boolean {
   return "@*#?-$!0".includes(String.fromCodePoint(c));

@@ -9,8 +9,10 @@
  *
  * Offsets are UTF-16 indexes into the logical line.
  */
-import { goQuote } from "../go/quote.js";
-import { goToLower, isGoSpace, leadingSpaceEnd, utf8Bytes } from "../go/unicode.js";
+import { goQuote } from "../../golang/strconv-quote.js";
+import { goToLower, leadingSpaceEnd } from "../../golang/strings.js";
+import { isSpace } from "../../golang/unicode.js";
+import { utf8Bytes } from "../../golang/utf8.js";
 import { parseJsonArray } from "../go/json-array.js";
 import { SyntaxProblem } from "./errors.js";
 import { splitCommand, splitWhitespace, type FlagWord, type Span } from "./split-command.js";
@@ -66,7 +68,7 @@ export function parseWords(rest: string, escape: number): Word[] {
     }
     if (phase === 0) {
       if (pos === n) break;
-      if (isGoSpace(ch)) {
+      if (isSpace(ch)) {
         pos += w;
         continue;
       }
@@ -78,7 +80,7 @@ export function parseWords(rest: string, escape: number): Word[] {
       break;
     }
     if (phase === 1) {
-      if (isGoSpace(ch)) {
+      if (isSpace(ch)) {
         phase = 0;
         if (blankOK || buf.length > 0) words.push({ text: buf, start, end: pos });
         buf = "";

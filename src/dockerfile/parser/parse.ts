@@ -15,7 +15,8 @@ import { DirectiveError, DirectiveParser, type DirectiveLine } from "./directive
 import { heredocsFromLine } from "./heredoc.js";
 import { newNodeFromLine, type RawArg, type RawNode } from "./line-parsers.js";
 import type { Heredoc, Node, NodeArg, ParseWarning, Position, Range } from "./node.js";
-import { goToLower, leadingSpaceEnd, trimSpace, utf8Bytes, utf8Length } from "../go/unicode.js";
+import { goToLower, leadingSpaceEnd, trimSpace } from "../../golang/strings.js";
+import { utf8Bytes, utf8Length } from "../../golang/utf8.js";
 import { LexError } from "./heredoc-words.js";
 
 export interface AstResult {

@@ -7,7 +7,9 @@
  * flag word is kept as one Latin-1 character per UTF-8 byte, and the bytes
  * 0x85 and 0xA0 count as blanks. That is reproduced here.
  */
-import { isGoSpace, leadingSpaceEnd, trimSpace, utf8Bytes } from "../go/unicode.js";
+import { leadingSpaceEnd, trimSpace } from "../../golang/strings.js";
+import { isSpace } from "../../golang/unicode.js";
+import { utf8Bytes } from "../../golang/utf8.js";
 
 export interface Span {
   readonly start: number;
@@ -123,7 +125,7 @@ export function extractBuilderFlags(line: string, escape: number): { flags: Flag
     const ch = pos !== b.length ? b.at(pos) : 0;
     if (phase === IN_SPACES) {
       if (pos === b.length) break;
-      if (isGoSpace(ch)) continue;
+      if (isSpace(ch)) continue;
       if (ch !== 0x2d || pos + 1 === b.length || b.at(pos + 1) !== 0x2d) return done(pos);
       phase = IN_WORD;
       wordStart = pos;
@@ -133,7 +135,7 @@ export function extractBuilderFlags(line: string, escape: number): { flags: Flag
       break;
     }
     if (phase === IN_WORD) {
-      if (isGoSpace(ch)) {
+      if (isSpace(ch)) {
         phase = IN_SPACES;
         if (word === "--") return done(pos);
         if (blankOK || word.length > 0) push(pos);

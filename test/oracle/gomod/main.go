@@ -1,14 +1,13 @@
 // Command gomod is goship's oracle for src/gomod: golang.org/x/mod v0.43.0
 // (modfile.Parse, ParseLax, ParseWork; module.MatchPrefixPatterns,
-// CheckPath, CheckImportPath, CanonicalVersion; semver) and Go's path.Match
-// and unicode tables, answering one JSON request per line (internal/jsonl).
+// CheckPath, CheckImportPath, CanonicalVersion; semver) and Go's path.Match,
+// answering one JSON request per line (internal/jsonl). Go's unicode tables
+// come from the expand oracle (`oracle-expand tables`, src/golang/).
 package main
 
 import (
 	"encoding/json"
-	"os"
 	"path"
-	"unicode"
 	"unicode/utf16"
 
 	"golang.org/x/mod/modfile"
@@ -280,33 +279,6 @@ func semverHandler(req json.RawMessage) any {
 	}
 }
 
-// unicodeTables prints the Go tables goship needs (unicode.IsPrint and
-// unicode.IsSpace as code point ranges) so src/gomod/go-unicode.ts can be
-// checked against them.
-func unicodeTables(args []string) error {
-	type rng [2]int
-	collect := func(pred func(rune) bool) []rng {
-		var out []rng
-		for r := rune(0); r <= unicode.MaxRune; r++ {
-			if !pred(r) {
-				continue
-			}
-			if n := len(out); n > 0 && out[n-1][1] == int(r)-1 {
-				out[n-1][1] = int(r)
-			} else {
-				out = append(out, rng{int(r), int(r)})
-			}
-		}
-		return out
-	}
-	enc := json.NewEncoder(os.Stdout)
-	return enc.Encode(map[string]any{
-		"version": unicode.Version,
-		"print":   collect(unicode.IsPrint),
-		"space":   collect(unicode.IsSpace),
-	})
-}
-
 func main() {
 	jsonl.Main(map[string]jsonl.Handler{
 		"modfile":     modHandler(false),
@@ -316,7 +288,5 @@ func main() {
 		"pathmatch":   pathMatchHandler,
 		"checkpath":   checkPathHandler,
 		"semver":      semverHandler,
-	}, map[string]jsonl.Command{
-		"unicode": unicodeTables,
-	})
+	}, nil)
 }

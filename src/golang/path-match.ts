@@ -1,18 +1,26 @@
 /**
- * Go's path.Match (shell patterns over slash-separated paths: `*` stays
- * inside one element, `?`, `[a-z]`, `[^x]`, `\` escapes), ported from the Go
- * 1.26 standard library including its ErrBadPattern rules: a malformed
- * pattern is reported even when the name already failed to match.
+ * Go's path.Match and filepath.Match (on Linux) as of Go 1.26: shell patterns
+ * over slash-separated names (`*` stays inside one element, `?`, `[a-z]`,
+ * `[^x]`, `\` escapes), with their ErrBadPattern rules. The two differ in one
+ * point, kept here as two functions:
  *
- * Works on byte strings (go-string.ts). Leaves out filepath.Match (OS
- * separators).
+ * - `pathMatch` (path.Match) checks the rest of the pattern before it returns
+ *   false, so a malformed pattern is reported even when the name already
+ *   failed to match ("a*[" against "." is ErrBadPattern);
+ * - `filepathMatch` (filepath.Match) returns false as soon as the name fails,
+ *   so only the chunks it reaches are checked ("a*[" against "." is false, no
+ *   error), which is what patternmatcher.New relies on.
+ *
+ * Both work on byte strings (utf8.ts): ranges compare decoded runes, and an
+ * invalid UTF-8 byte inside a range is ErrBadPattern. Leaves out Windows
+ * (`\` as separator, no escapes) and Glob.
  */
-import { decodeRune, RUNE_ERROR } from "./go-string.js";
+import { decodeRune, RUNE_ERROR } from "./utf8.js";
 
-/** path.ErrBadPattern's text. */
+/** path.ErrBadPattern's (and filepath.ErrBadPattern's) text. */
 export const BAD_PATTERN = "syntax error in pattern";
 
-/** Outcome of path.Match. */
+/** Outcome of path.Match / filepath.Match. */
 export interface PathMatch {
   readonly matched: boolean;
   /** BAD_PATTERN when the pattern is malformed. */
@@ -128,8 +136,8 @@ function tryChunk(chunk: string, s: string): { rest: string | null; bad: boolean
   }
 }
 
-/** path.Match(pattern, name) on byte strings. */
-export function pathMatch(pattern: string, name: string): PathMatch {
+/** The loop both Match functions share; `checkRest` is path.Match's final syntax check. */
+function match(pattern: string, name: string, checkRest: boolean): PathMatch {
   const bad: PathMatch = { matched: false, error: BAD_PATTERN };
   pattern: while (pattern.length > 0) {
     let star: boolean;
@@ -153,11 +161,23 @@ export function pathMatch(pattern: string, name: string): PathMatch {
         if (u.bad) return bad;
       }
     }
-    while (pattern.length > 0) {
-      [, chunk, pattern] = scanChunk(pattern);
-      if (tryChunk(chunk, "").bad) return bad;
+    if (checkRest) {
+      while (pattern.length > 0) {
+        [, chunk, pattern] = scanChunk(pattern);
+        if (tryChunk(chunk, "").bad) return bad;
+      }
     }
     return { matched: false };
   }
   return { matched: name.length === 0 };
+}
+
+/** path.Match(pattern, name) on byte strings. */
+export function pathMatch(pattern: string, name: string): PathMatch {
+  return match(pattern, name, true);
+}
+
+/** filepath.Match(pattern, name) on Linux, on byte strings. */
+export function filepathMatch(pattern: string, name: string): PathMatch {
+  return match(pattern, name, false);
 }

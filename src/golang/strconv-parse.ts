@@ -1,9 +1,13 @@
 /**
- * The strconv functions BuildKit applies to Dockerfile values: ParseBool,
- * ParseUint (base 8 and 10, 32 bits), ParseInt (base 10, 32 bits) with its
- * error message, and the acceptance test of ParseFloat (for tmpfs sizes).
+ * Go's strconv parsers as of Go 1.26, the cases BuildKit applies to Dockerfile
+ * values: ParseBool, ParseUint (base 8 and 10, 32 bits), ParseInt (base 10,
+ * 32 bits) with its error message, and the acceptance test of ParseFloat (for
+ * tmpfs sizes).
+ *
+ * Leaves out: other bases and bit sizes, ParseFloat's exact value for hex
+ * floats (only its sign is used), ParseComplex.
  */
-import { goQuote } from "./quote.js";
+import { goQuote } from "./strconv-quote.js";
 
 const TRUE = new Set(["1", "t", "T", "TRUE", "true", "True"]);
 const FALSE = new Set(["0", "f", "F", "FALSE", "false", "False"]);
