@@ -5,10 +5,53 @@
  * src/lint/rules/index.test.ts fails when one is missing or orphaned.
  */
 import type { Rule } from "../rule.js";
+import GS101 from "./GS101.js";
+import GS102 from "./GS102.js";
+import GS103 from "./GS103.js";
+import GS104 from "./GS104.js";
+import GS105 from "./GS105.js";
+import GS106 from "./GS106.js";
+import GS107 from "./GS107.js";
+import GS108 from "./GS108.js";
+import GS201 from "./GS201.js";
+import GS202 from "./GS202.js";
+import GS203 from "./GS203.js";
+import GS204 from "./GS204.js";
+import GS205 from "./GS205.js";
+import GS206 from "./GS206.js";
+import GS207 from "./GS207.js";
+import GS208 from "./GS208.js";
 import GS301 from "./GS301.js";
+import GS302 from "./GS302.js";
+import GS303 from "./GS303.js";
+import GS304 from "./GS304.js";
 import GS401 from "./GS401.js";
+import GS402 from "./GS402.js";
+import GS403 from "./GS403.js";
+import GS404 from "./GS404.js";
+import GS405 from "./GS405.js";
+import GS406 from "./GS406.js";
+import GS407 from "./GS407.js";
+import GS408 from "./GS408.js";
+import GS501 from "./GS501.js";
+import GS502 from "./GS502.js";
+import GS503 from "./GS503.js";
+import GS504 from "./GS504.js";
 import GS600 from "./GS600.js";
+import GS601 from "./GS601.js";
+import GS602 from "./GS602.js";
+import GS603 from "./GS603.js";
+import GS604 from "./GS604.js";
+import GS605 from "./GS605.js";
+import GS606 from "./GS606.js";
+import GS607 from "./GS607.js";
+import GS608 from "./GS608.js";
+import GS609 from "./GS609.js";
+import GS610 from "./GS610.js";
+import GS611 from "./GS611.js";
+import GS612 from "./GS612.js";
+import GS613 from "./GS613.js";
 
-export const RULES: readonly Rule[] = [GS301, GS401, GS600];
+export const RULES: readonly Rule[] = [GS101, GS102, GS103, GS104, GS105, GS106, GS107, GS108, GS201, GS202, GS203, GS204, GS205, GS206, GS207, GS208, GS301, GS302, GS303, GS304, GS401, GS402, GS403, GS404, GS405, GS406, GS407, GS408, GS501, GS502, GS503, GS504, GS600, GS601, GS602, GS603, GS604, GS605, GS606, GS607, GS608, GS609, GS610, GS611, GS612, GS613];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
