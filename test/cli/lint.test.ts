@@ -132,3 +132,26 @@ test("the installed binary: --help, --version, and no stack trace on bad input",
   assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
   assert.ok(existsSync(join(cwd, "Dockerfile")));
 });
+
+test("--fix applies safe fixes atomically and the file re-lints clean of them; --dry-run only prints the diff", async () => {
+  const before = "FROM golang:1.22 as build\nrun go build -o /app .\nFROM scratch\nMAINTAINER dev@example.com\nCOPY --from=build /app /app\nUSER 65532\nENTRYPOINT /app\n";
+  const cwd = project({ Dockerfile: before });
+  const fixable = ["GS604", "GS605", "GS609", "GS612"];
+  const ids = await ruleIds(["lint"], cwd);
+  for (const id of fixable) assert.ok(ids.includes(id), `${id} fires before fixing`);
+
+  const dry = await goship(["lint", "--fix", "--dry-run"], { cwd });
+  assert.match(dry.stdout, /^--- a\/Dockerfile\n\+\+\+ b\/Dockerfile\n@@ /m);
+  assert.match(dry.stdout, /^-FROM golang:1\.22 as build\n-run go build -o \/app \.\n\+FROM golang:1\.22 AS build\n\+RUN go build -o \/app \.$/m);
+  assert.match(dry.stdout, /^\+ENTRYPOINT \["\/app"\]$/m);
+  assert.equal(readFileSync(join(cwd, "Dockerfile"), "utf8"), before, "--dry-run writes nothing");
+
+  const fixed = await goship(["lint", "--fix"], { cwd });
+  assert.match(fixed.stderr, /fixed \d+ findings/);
+  const after = readFileSync(join(cwd, "Dockerfile"), "utf8");
+  assert.match(after, /^FROM golang:1\.22 AS build$/m);
+  assert.match(after, /^LABEL org\.opencontainers\.image\.authors="dev@example\.com"$/m);
+  assert.deepEqual(readdirSync(cwd).filter((f) => f.endsWith(".tmp")), []);
+  const left = await ruleIds(["lint"], cwd);
+  for (const id of fixable) assert.ok(!left.includes(id), `${id} still fires after --fix`);
+});
