@@ -11,6 +11,13 @@ timed() { local t0=$SECONDS; "$@"; printf '   (%ss)\n' $((SECONDS - t0)); }
 step "npm ci"
 timed npm ci --no-audit --no-fund
 
+step "build lab: Debian packages, BuildKit, module cache (scripts/lab/install.sh)"
+if [ "${GOSHIP_SKIP_LAB:-}" = 1 ]; then
+  echo "   skipped (GOSHIP_SKIP_LAB=1)"
+else
+  timed bash scripts/lab/install.sh
+fi
+
 step "build the Go oracles (reference implementations, pinned in test/oracle/go.mod)"
 mkdir -p .cache
 build_oracles() {

@@ -1,0 +1,3 @@
+module example.com/goship/cgo
+
+go 1.26

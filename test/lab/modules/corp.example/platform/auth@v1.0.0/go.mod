@@ -1,0 +1,3 @@
+module corp.example/platform/auth
+
+go 1.22
