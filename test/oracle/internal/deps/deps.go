@@ -3,6 +3,7 @@
 package deps
 
 import (
+	_ "github.com/moby/buildkit/frontend/dockerfile/dockerfile2llb"
 	_ "github.com/moby/buildkit/frontend/dockerfile/instructions"
 	_ "github.com/moby/buildkit/frontend/dockerfile/linter"
 	_ "github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -17,4 +18,5 @@ import (
 	_ "golang.org/x/mod/sumdb/note"
 	_ "golang.org/x/mod/sumdb/tlog"
 	_ "golang.org/x/mod/zip"
+	_ "mvdan.cc/sh/v3/syntax"
 )
