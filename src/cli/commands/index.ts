@@ -1,10 +1,12 @@
 /** The commands of the goship CLI, in the order `goship --help` lists them. */
 import type { Command } from "commander";
 import type { Io } from "../io.js";
+import { doctorCommand } from "./doctor.js";
 import { lintCommand } from "./lint.js";
+import { runCommandCli } from "./run.js";
 
 export function registerCommands(program: Command, io: Io, setCode: (c: number) => void): void {
-  for (const cmd of [lintCommand(io, setCode)]) {
+  for (const cmd of [lintCommand(io, setCode), doctorCommand(io, setCode), runCommandCli(io, setCode)]) {
     // addCommand does not pass on exitOverride/configureOutput: copy them so a
     // bad flag becomes exit 2 through run(), never a process.exit.
     cmd.copyInheritedSettings(program);

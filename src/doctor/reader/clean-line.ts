@@ -1,0 +1,46 @@
+/**
+ * Cleans one log line before it is read: removes ANSI escapes (colours,
+ * erase-line), a trailing CR, the timestamp GitHub Actions puts before each
+ * line (`2024-05-01T10:11:12.1234567Z `) and GitLab CI's section markers
+ * (`section_start:<ts>:<name>\r\e[0K`), and says which CI wrapper the line
+ * shows. Leaves out other CI systems' prefixes (Jenkins timestamper, Buildkite
+ * `_bk;t=`), which pass through unchanged.
+ */
+import type { CiWrapper } from "../types.js";
+
+export interface CleanLine {
+  readonly text: string;
+  /** The CI wrapper this line's markers show, if any. */
+  readonly ci?: CiWrapper;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+const GITHUB_TS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+const GITLAB_SECTION = /section_(?:start|end):\d+:[A-Za-z0-9_.\-[\]]+(?:\r|\x1b\[0K)*/g;
+
+export function cleanLine(raw: string): CleanLine {
+  let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  let ci: CiWrapper | undefined;
+  if (text.includes("section_")) {
+    const t = text.replace(GITLAB_SECTION, "");
+    if (t !== text) {
+      ci = "gitlab";
+      text = t;
+    }
+  }
+  if (text.includes("\x1b")) text = text.replace(ANSI, "");
+  if (text.includes("\r")) text = text.slice(text.lastIndexOf("\r") + 1);
+  const ts = GITHUB_TS.exec(text);
+  if (ts) {
+    text = text.slice(ts[0].length);
+    ci ??= "github";
+  }
+  if (text.startsWith("##[")) ci = "github";
+  return ci === undefined ? { text } : { text, ci };
+}
+
+/** True when the line is a CI wrapper's own line (group markers, job result), not builder output. */
+export function isCiLine(text: string): boolean {
+  return text.startsWith("##[") || text.startsWith("::") || text.startsWith("$ ") || /^(?:Running with gitlab-runner|Job succeeded|ERROR: Job failed|Cleaning up project directory)/.test(text);
+}
