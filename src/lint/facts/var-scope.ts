@@ -106,6 +106,27 @@ function baseEnv(s: StageModel): readonly string[] | null {
   }
 }
 
+/** The stage at the root of `s`'s FROM chain (the one built on an image). */
+function rootStage(model: LintModel, s: StageModel): StageModel {
+  let r = s;
+  while (r.parent !== null) r = model.stages[r.parent]!;
+  return r;
+}
+
+/**
+ * True when goship assumes the base image of stage `s` may set `name` in its
+ * ENV, so a use of it is not reported: a name in the known ENV of the image
+ * family, or, for an image goship cannot name, any name but the predefined
+ * args and the global ARGs (except *_VERSION). BuildKit reads the real image
+ * config instead; this is the one place goship's answer is a guess.
+ */
+export function baseImageMaySet(model: LintModel, s: StageModel, name: string): boolean {
+  const env = baseEnv(rootStage(model, s));
+  if (env !== null) return env.includes(name);
+  if (PREDEFINED.has(name)) return false;
+  return !model.globalArgs.has(name) || /_VERSION$/.test(name);
+}
+
 interface Scope {
   readonly names: Set<string>;
   /** False when the base image's ENV is unknown. */
@@ -147,7 +168,7 @@ export function undefinedVariables(model: LintModel): UndefinedUse[] {
         for (const name of unmatched(w, lookup, escapeToken, raw)) {
           const kind: UndefinedKind = PREDEFINED.has(name) ? "predefined" : globals.has(name) ? "global-arg" : "unknown";
           // An unknown image may set the name itself; images conventionally export *_VERSION (node, python...).
-          if (!scope.complete && (kind === "unknown" || (kind === "global-arg" && /_VERSION$/.test(name)))) continue;
+          if (!scope.complete && baseImageMaySet(model, s, name)) continue;
           out.push(use(model, name, kind, ins, false, [...scope.names]));
         }
       }
@@ -198,6 +219,25 @@ export function undefinedVariables(model: LintModel): UndefinedUse[] {
     finalScopes.push(scope);
   }
   return out;
+}
+
+/**
+ * `word` expanded as BuildKit expands it with every variable unset, when its
+ * first character does not depend on any variable's value (`/src/$APP`,
+ * `"/app"`, `\$DIR`); null when it does (`$GOPATH/src`, `${X:+y}/x`) or
+ * BuildKit could not expand the word. For checks on how a path begins.
+ */
+export function staticStart(word: string, escapeToken: "\\" | "`"): string | null {
+  const PLACEHOLDER = "\u0000";
+  try {
+    const unset = expandWord(word, () => undefined, { escapeToken }).value;
+    if (!word.includes("$")) return unset;
+    const set = expandWord(word, () => PLACEHOLDER, { escapeToken }).value;
+    if (set.startsWith(PLACEHOLDER) || unset.charAt(0) !== set.charAt(0)) return null;
+    return unset;
+  } catch {
+    return null;
+  }
 }
 
 /** The values of `key=value` fields of a --mount spec (the ones BuildKit expands). */

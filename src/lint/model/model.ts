@@ -168,9 +168,21 @@ export function buildModel(file: string, source: string, df: Dockerfile, project
 }
 
 /** Expands `text` with `args` as BuildKit expands FROM: unknown variables stay as written. */
+/** Build args BuildKit provides on its own: unknown at lint time, so they stay as written. */
+const AUTOMATIC_ARGS: ReadonlySet<string> = new Set([
+  "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+  "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",
+]);
+
+/**
+ * Expands `text` as BuildKit expands FROM with the global ARGs: a declared
+ * ARG gives its default; a declared ARG without one and a platform arg stay
+ * as written (they are only known at build time, from --build-arg or the
+ * platform); any other name is empty, as BuildKit makes it.
+ */
 function expand(text: string, args: ReadonlyMap<string, string | undefined>): string {
   try {
-    return expandWord(text, (k) => args.get(k), { skipUnsetEnv: true }).value;
+    return expandWord(text, (k) => (args.has(k) ? args.get(k) : AUTOMATIC_ARGS.has(k) ? undefined : ""), { skipUnsetEnv: true }).value;
   } catch {
     return text;
   }
