@@ -6,6 +6,9 @@ ruleTester(rule, {
     { name: "multi-stage copy into distroless", code: 'FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n' },
     { name: "tool image that runs go for its users", code: 'FROM golang:1.25-alpine\nRUN apk add --no-cache gcc musl-dev git\nCOPY golangci-lint /usr/bin/\nCMD ["golangci-lint"]\n' },
     { name: "final stage is alpine", code: "FROM alpine:3.20\nCOPY app /app\n" },
+    // corpus false positive: a dev container compose bind-mounts the source into and execs into
+    { name: "dev box kept alive", code: "FROM golang:1.17.3-alpine3.14\nRUN apk add -U --no-cache make gcc g++\nWORKDIR /app\nCOPY . .\nRUN go mod download\nRUN go install github.com/cespare/reflex@v0.3.1\nCMD tail -f /dev/null\n" },
+    { name: "dev box kept alive (exec form)", code: 'FROM golang:1.22\nCOPY . .\nRUN go build ./...\nENTRYPOINT ["sleep", "infinity"]\n' },
     { name: "image is a build arg", code: "ARG BASE\nFROM ${BASE}\nCOPY . .\nRUN go build -o /app .\n" },
   ],
   invalid: [

@@ -10,6 +10,22 @@ ruleTester(rule, {
     "FROM golang:1.22\nARG DLV_VERSION=v1.23.0\nRUN go install github.com/go-delve/delve/cmd/dlv@${DLV_VERSION}\n",
   ],
   invalid: [
+    // corpus findings whose message was wrong: GOPATH-mode go get installs (and pins nothing)
+    {
+      name: "go get on a pre-modules image (golang:1.8) says GOPATH mode",
+      code: "FROM golang:1.8-alpine\nWORKDIR /go/src/github.com/devsu/grpc-proxy\nCOPY . .\nRUN go get -d -v ./... && go install -v ./...\n",
+      errors: [{ line: 4, column: 5, message: /`go get \.\/\.\.\.` in GOPATH mode fetches the newest commit/ }],
+    },
+    {
+      name: "go get of a tool on golang:1.15 outside any module says GOPATH mode",
+      code: "FROM golang:1.15-alpine AS builder\nRUN go get github.com/nats-io/nsc\n",
+      errors: [{ line: 2, message: /in GOPATH mode/ }],
+    },
+    {
+      name: "GO111MODULE=on keeps the module-aware message",
+      code: "FROM golang:1.15-alpine\nENV GO111MODULE=on\nRUN go get github.com/nats-io/nsc\n",
+      errors: [{ line: 3, message: /module-aware go get edits go\.mod/ }],
+    },
     {
       name: "@latest",
       code: "FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n",

@@ -12,8 +12,20 @@ ruleTester(rule, {
     { name: "untagged image: version unknown", code: "FROM golang\nRUN go build -o /app .\n", files: GO_MOD },
     { name: "GOTOOLCHAIN pins a new enough toolchain", code: "FROM golang:1.22\nENV GOTOOLCHAIN=go1.23.4\nRUN go build -o /app .\n", files: GO_MOD },
     { name: "stage without go calls", code: "FROM golang:1.21\nCOPY app /app\n", files: GO_MOD },
+    // corpus false positive (nats-server nightly): the builder clones and builds another repository and gets a remote tool; the context's go.mod is never used
+    {
+      name: "builder works on a cloned repository, not the context",
+      code: "FROM golang:1.15-alpine AS builder\nRUN apk add --update git\nRUN mkdir -p src/github.com/nats-io && \\\n    cd src/github.com/nats-io/ && \\\n    git clone https://github.com/nats-io/natscli.git && \\\n    cd natscli/nats && \\\n    go build -o /nats\nRUN go get github.com/nats-io/nsc\nFROM alpine:3.20\nCOPY nats-server /bin/nats-server\nCOPY --from=builder /nats /bin/nats\n",
+      files: GO_MOD,
+    },
   ],
   invalid: [
+    {
+      name: "a remote tool install in a stage that copied the context still counts",
+      code: "FROM golang:1.15\nCOPY . .\nRUN go get github.com/nats-io/nsc\n",
+      files: GO_MOD,
+      errors: [{ line: 1 }],
+    },
     {
       name: "image older than the go line",
       code: "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /app .\n",

@@ -5,14 +5,16 @@
  * with GOTOOLCHAIN=auto the go command downloads another toolchain in the
  * middle of the build (network, time, a toolchain the image did not pin).
  * `golang:1.22` (no patch) is compared on major.minor, as it floats to the
- * newest patch. Needs go.mod from the build context; quiet without it.
+ * newest patch. Needs go.mod from the build context; quiet without it, and
+ * for stages that build another module (a repository cloned in the RUN, or
+ * remote packages) without bringing anything from the context.
  */
 import { defineRule } from "../rule.js";
 import { compareGoVersions } from "../model/base-image.js";
 import { goMinor, rootStage, stageImage } from "../facts/go-images.js";
 import { effectiveVar, goInvocations } from "../facts/go-invocations.js";
 import type { StageModel } from "../model/model.js";
-import { goModOf } from "../facts/go-module.js";
+import { goModOf, worksOnContextModule } from "../facts/go-module.js";
 
 export default defineRule(
   {
@@ -32,6 +34,7 @@ export default defineRule(
     const modFile = file ?? "go.mod";
     const done = new Set<StageModel>();
     for (const inv of goInvocations(model)) {
+      if (!worksOnContextModule(model, inv)) continue;
       const root = rootStage(model, inv.stage);
       if (done.has(root)) continue;
       done.add(root);

@@ -3,6 +3,8 @@ import rule from "./GS108.js";
 
 ruleTester(rule, {
   valid: [
+    // corpus false positive: golang:1.11 has no -trimpath flag (added in Go 1.13)
+    "FROM golang:1.11 AS base\nFROM base AS build\nRUN CGO_ENABLED=0 go build -o /dockerfile-frontend ./frontend/dockerfile/cmd/dockerfile-frontend\n",
     "FROM golang:1.22\nRUN go build -trimpath -o /app .\n",
     "FROM golang:1.22\nENV GOFLAGS=-trimpath\nRUN go build -o /app .\n",
     { name: "compile check of all packages", code: "FROM golang:1.22\nRUN go build ./...\n" },

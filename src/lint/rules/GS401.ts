@@ -2,8 +2,14 @@
  * GS401: the final image runs as root: no USER in the final stage (nor in
  * the stage it builds on, nor a base that is non-root by default), or the
  * last USER is root/0. A compromised Go service then owns the container.
+ * Services and command-line tool images alike (a scanner run on mounted
+ * files as root owns them too). A missing USER is not reported on images
+ * that are never run as they are (see facts/image-role.ts): a dev box kept
+ * alive with `tail -f /dev/null`, and a scratch stage of artifacts for
+ * `docker build --output`. An explicit last `USER root` is always reported.
  */
 import { defineRule } from "../rule.js";
+import { imageRole } from "../facts/image-role.js";
 
 const ROOT = /^(root|0)(:(root|0))?$/;
 
@@ -30,6 +36,7 @@ export default defineRule(
     }
     if (final.user !== null && !ROOT.test(final.user)) return; // inherited from the stage it builds on
     if (final.base.nonRootByDefault) return;
+    if (imageRole(model, final) !== "runs") return;
     report({
       message: "the final stage never sets USER, so the service runs as root: add USER 65532:65532 (or another non-root UID) before ENTRYPOINT",
       range: final.stage.from.range,

@@ -11,6 +11,9 @@ ruleTester(rule, {
     // a SHELL instruction in effect (here inherited from the parent stage) makes shell form deliberate
     'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nFROM base\nCMD /app serve\n',
     "FROM alpine:3.20\nRUN echo shell form is fine for RUN\n",
+    // corpus false positive: a dev box's keep-alive; the sleeper ignores SIGTERM as PID 1 in either form
+    "FROM golang:1.17.3-alpine3.14\nWORKDIR /app\nCOPY . .\nCMD tail -f /dev/null\n",
+    "FROM debian:12\nCMD sleep infinity\n",
   ],
   invalid: [
     {

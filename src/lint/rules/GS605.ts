@@ -4,7 +4,9 @@
  * shell: SIGTERM never reaches the Go binary and `docker stop` kills it
  * after the grace period; in scratch/distroless images there is no
  * /bin/sh and the container does not start at all. As in BuildKit, not
- * reported when a SHELL instruction is in effect for the stage.
+ * reported when a SHELL instruction is in effect for the stage, nor for a
+ * keep-alive command (`CMD tail -f /dev/null`, `sleep infinity`) of a dev
+ * box: a sleeper as PID 1 ignores SIGTERM in either form.
  * Fix: rewrite to a JSON array when the command is plain words (no quotes,
  * variables, globs, operators, assignments or shell builtins). The fix is
  * safe for CMD when no ENTRYPOINT can receive it as arguments (none in the
@@ -16,6 +18,7 @@ import type { Instruction } from "../../dockerfile/instructions/types.js";
 import type { StageModel } from "../model/model.js";
 import { defineRule } from "../rule.js";
 import { replaceRange, singleLine } from "../facts/stage-edits.js";
+import { isKeepAlive } from "../facts/image-role.js";
 
 const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
 const BUILTINS = new Set(["exec", "cd", "set", "export", "source", ".", "eval", "exit", "ulimit", "umask", "trap", "wait", "if", "for", "while", "until", "case", "time", "command", "unset", "alias", "read"]);
@@ -40,6 +43,7 @@ export default defineRule(
       for (const c of s.stage.commands) {
         if (c.kind === "SHELL") shellSet = true;
         if ((c.kind !== "CMD" && c.kind !== "ENTRYPOINT") || !c.shell || shellSet) continue;
+        if (isKeepAlive(c)) continue;
         const noShell = !s.base.shell && !s.dynamic && s.base.family !== "unknown";
         const why = noShell
           ? "the base image has no /bin/sh, so the container cannot start"
