@@ -21,6 +21,8 @@ const PRAGMA = /^\s*#\s*(goship|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9
 /** Every pragma comment in `text`, in order. Comment lines only; inline text after instructions is not a comment in Dockerfiles. */
 export function readPragmas(text: string): Pragma[] {
   const out: Pragma[] = [];
+  // Most files have no pragma: skip the line split then.
+  if (!/goship|hadolint/i.test(text)) return out;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const m = PRAGMA.exec(lines[i] ?? "");

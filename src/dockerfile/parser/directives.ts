@@ -70,10 +70,16 @@ export interface FoundDirective {
   readonly line: number;
 }
 
-function scanLines(text: string): string[] {
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+/** The lines of `text` one at a time (directives sit at the top: no need to split the whole file). */
+function* scanLines(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? text.length : nl;
+    const l = text.slice(start, end);
+    yield l.endsWith("\r") ? l.slice(0, -1) : l;
+    start = end + 1;
+  }
 }
 
 function fromParser(key: DirectiveName, text: string, p: DirectiveParser): FoundDirective | undefined {
@@ -105,6 +111,8 @@ function find(key: DirectiveName, input: string, anyFormat: boolean): FoundDirec
   if (found || !anyFormat) return found;
   const slashed = fromParser(key, text, new DirectiveParser("//", line));
   if (slashed) return slashed;
+  // Only a JSON object can carry the key; skip the (throwing) parse otherwise.
+  if (!/^\s*\{/.test(text)) return undefined;
   try {
     const obj: unknown = JSON.parse(text);
     if (obj && typeof obj === "object" && !Array.isArray(obj)) {
