@@ -51,5 +51,14 @@ export type { FormatName, ReportInput } from "./report/index.js";
 export { parseConfig, loadConfigFile, findConfig } from "./config/load.js";
 export type { GoshipConfig, LintConfig } from "./config/config.js";
 
+// init: Dockerfile and .dockerignore generation
+export { initProject, checkProject, writeProject, makePlan, generateFiles, checkDrift } from "./generate/index.js";
+
+// Go source tree
+export { scanProject } from "./goproject/index.js";
+
+// doctor
+export { diagnoseText, diagnoseFile, diagnoseStream } from "./doctor/index.js";
+
 // Context
 export { walkContext } from "./context/walk.js";

@@ -15,11 +15,49 @@ export interface LintConfig {
   readonly contextSizeLimit: number;
 }
 
+/** A runtime profile of `goship init` (src/generate/profiles.ts). */
+export type InitProfile = "static" | "debian-slim" | "alpine" | "debug";
+
+/** The `init` section: defaults for `goship init` (its flags override them). */
+export interface InitConfig {
+  readonly profile: InitProfile | null;
+  readonly profiles: Readonly<Record<string, InitProfile>>;
+  readonly targets: readonly string[];
+  /** One port for every target, a map target → port, or null. */
+  readonly port: number | Readonly<Record<string, number>> | null;
+  /** A path relative to the module root, false to ignore any OpenAPI file, null to look for one. */
+  readonly openapi: string | false | null;
+  readonly goprivate: string | null;
+  readonly withTests: boolean;
+  /** The frontend image of a `# syntax=` line, or null for none. */
+  readonly syntax: string | null;
+  readonly tags: readonly string[];
+  readonly readme: boolean;
+  readonly ecrLifecycle: boolean;
+}
+
 export interface GoshipConfig {
   /** The file the configuration came from, or null for the defaults. */
   readonly file: string | null;
   readonly lint: LintConfig;
+  readonly init: InitConfig;
 }
+
+export const DEFAULT_SYNTAX = "docker/dockerfile:1";
+
+export const DEFAULT_INIT_CONFIG: InitConfig = {
+  profile: null,
+  profiles: {},
+  targets: [],
+  port: null,
+  openapi: null,
+  goprivate: null,
+  withTests: false,
+  syntax: null,
+  tags: [],
+  readme: false,
+  ecrLifecycle: false,
+};
 
 export const DEFAULT_CONTEXT_SIZE_LIMIT = 100 * 1000 * 1000;
 
@@ -33,6 +71,7 @@ export const DEFAULT_CONFIG: GoshipConfig = {
     allowedBaseImages: [],
     contextSizeLimit: DEFAULT_CONTEXT_SIZE_LIMIT,
   },
+  init: DEFAULT_INIT_CONFIG,
 };
 
 /** Parses `500MB`, `1GiB`, `2048` into bytes (SI for kB/MB/GB, binary for KiB/MiB/GiB). */

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject } from "ajv";
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { LocatedError } from "../diagnostic/located-error.js";
-import { DEFAULT_CONFIG, parseSize, type GoshipConfig } from "./config.js";
+import { DEFAULT_CONFIG, DEFAULT_SYNTAX, parseSize, type GoshipConfig, type InitConfig } from "./config.js";
 
 export { CONFIG_NAMES, findConfig } from "./find.js";
 
@@ -35,7 +35,7 @@ export function parseConfig(text: string, file: string): GoshipConfig {
     const err = validate.errors?.[0];
     throw located(err, doc, lc, file);
   }
-  const raw = data as { lint?: Record<string, unknown> };
+  const raw = data as { lint?: Record<string, unknown>; init?: Record<string, unknown> };
   const d = DEFAULT_CONFIG.lint;
   const l = raw.lint ?? {};
   return {
@@ -49,6 +49,26 @@ export function parseConfig(text: string, file: string): GoshipConfig {
       contextSizeLimit:
         l.contextSizeLimit === undefined ? d.contextSizeLimit : parseSize(l.contextSizeLimit as string | number),
     },
+    init: initSection(raw.init ?? {}),
+  };
+}
+
+/** The validated `init` section with defaults filled in. */
+function initSection(i: Record<string, unknown>): InitConfig {
+  const d = DEFAULT_CONFIG.init;
+  const syntax = i.syntax === true ? DEFAULT_SYNTAX : typeof i.syntax === "string" && i.syntax !== "" ? i.syntax : null;
+  return {
+    profile: (i.profile as InitConfig["profile"] | undefined) ?? d.profile,
+    profiles: (i.profiles as InitConfig["profiles"] | undefined) ?? d.profiles,
+    targets: (i.targets as string[] | undefined) ?? d.targets,
+    port: (i.port as InitConfig["port"] | undefined) ?? d.port,
+    openapi: i.openapi === false ? false : typeof i.openapi === "string" ? i.openapi : d.openapi,
+    goprivate: (i.goprivate as string | undefined) ?? d.goprivate,
+    withTests: (i.withTests as boolean | undefined) ?? d.withTests,
+    syntax,
+    tags: (i.tags as string[] | undefined) ?? d.tags,
+    readme: (i.readme as boolean | undefined) ?? d.readme,
+    ecrLifecycle: (i.ecrLifecycle as boolean | undefined) ?? d.ecrLifecycle,
   };
 }
 

@@ -2,11 +2,12 @@
 import type { Command } from "commander";
 import type { Io } from "../io.js";
 import { doctorCommand } from "./doctor.js";
+import { initCommand } from "./init.js";
 import { lintCommand } from "./lint.js";
 import { runCommandCli } from "./run.js";
 
 export function registerCommands(program: Command, io: Io, setCode: (c: number) => void): void {
-  for (const cmd of [lintCommand(io, setCode), doctorCommand(io, setCode), runCommandCli(io, setCode)]) {
+  for (const cmd of [lintCommand(io, setCode), doctorCommand(io, setCode), runCommandCli(io, setCode), initCommand(io, setCode)]) {
     // addCommand does not pass on exitOverride/configureOutput: copy them so a
     // bad flag becomes exit 2 through run(), never a process.exit.
     cmd.copyInheritedSettings(program);
