@@ -60,5 +60,15 @@ export { scanProject } from "./goproject/index.js";
 // doctor
 export { diagnoseText, diagnoseFile, diagnoseStream } from "./doctor/index.js";
 
-// Context
-export { walkContext } from "./context/walk.js";
+// Build context and secrets
+export { walkContext, inspectContext, findJunk, unusedWeight } from "./context/index.js";
+export type { ContextEntry, ContextReport } from "./context/index.js";
+export { scanText, scanDockerfile, scanPaths, scanContext, DETECTORS } from "./secrets/index.js";
+export type { SecretFinding } from "./secrets/index.js";
+export { redact } from "./secrets/redact.js";
+
+// Module supply chain: checksum database and reachability
+export { runPreflight } from "./preflight/index.js";
+export { runVerify, verifyGoSum } from "./sumdb/verify/index.js";
+export { SumdbClient } from "./sumdb/client/index.js";
+export { hash1, hashZip, hashDir } from "./sumdb/dirhash/index.js";

@@ -192,12 +192,3 @@ export function stageVar(model: LintModel, stage: StageModel, name: string, line
   return envBefore(model, stage, line).get(name);
 }
 
-/** A value with credentials hidden: `https://user:pass@host` → `https://user****@host`; any other secret → first 4 chars + ****. */
-export function redactUrlCredentials(value: string): string {
-  return value.replace(/(\w+:\/\/)([^/@\s,|]+)@/g, (_m, scheme: string, info: string) => `${scheme}${info.slice(0, 4)}****@`);
-}
-
-/** First 4 characters then ****. */
-export function redactSecret(value: string): string {
-  return value.length <= 4 ? "****" : `${value.slice(0, 4)}****`;
-}

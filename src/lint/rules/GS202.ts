@@ -6,7 +6,8 @@
  */
 import { defineRule } from "../rule.js";
 import { parseGoProxyList } from "../../gomod/index.js";
-import { redactUrlCredentials, variableSettings, type VarSetting } from "../facts/go-env.js";
+import { redact } from "../../secrets/redact.js";
+import { variableSettings, type VarSetting } from "../facts/go-env.js";
 import { downloadsModules, effectiveVar, goFlag, goInvocations } from "../facts/go-invocations.js";
 
 export default defineRule(
@@ -47,7 +48,7 @@ function problem(value: string): string | null {
   } catch {
     return null;
   }
-  const shown = redactUrlCredentials(value);
+  const shown = redact(value);
   if (entries[0]?.url === "off") return "GOPROXY=off forbids every module download, yet this stage downloads modules: set a proxy list ending in `,direct` or vendor the modules (-mod=vendor)";
   const real = entries.filter((e) => e.url !== "off");
   if (real.length === 1 && real[0]!.url !== "direct" && real[0]!.url !== "noproxy") {

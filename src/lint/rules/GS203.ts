@@ -7,7 +7,8 @@
  * RUN stay in that layer. Values are never printed (redacted).
  */
 import { defineRule } from "../rule.js";
-import { redactUrlCredentials, variableSettings } from "../facts/go-env.js";
+import { redact } from "../../secrets/redact.js";
+import { variableSettings } from "../facts/go-env.js";
 import { redirectsAfter, runScripts } from "../facts/go-run-scripts.js";
 
 const TOKEN_NAME = /^(?:[A-Z0-9]+_)*(?:GIT|GITHUB|GITLAB|GITEA|GOGS|GH|GL|BITBUCKET|BB|GERRIT)(?:_[A-Z0-9]+)*_(?:TOKEN|PAT|PASSWORD|PASSWD|PASS|CREDENTIALS?|AUTH|SECRET|KEY)$|^(?:GH|GL|CI_JOB|BITBUCKET|GOPRIVATE)_TOKEN$|^(?:GO)?NETRC$|^NETRC_\w+$|^GIT_ASKPASS$/i;
@@ -34,7 +35,7 @@ export default defineRule(
         });
       } else if (s.name === "GOPROXY" && s.value !== null && /\w+:\/\/[^/@\s:]+:[^/@\s]+@/.test(s.value)) {
         report({
-          message: `GOPROXY=${redactUrlCredentials(s.value)} carries a user:password in ${s.origin === "RUN" ? "the RUN command" : `an ${s.origin}`}: keep the credentials in a secret-mounted .netrc (\`${SECRET_MOUNT}\`)`,
+          message: `GOPROXY=${redact(s.value)} carries a user:password in ${s.origin === "RUN" ? "the RUN command" : `an ${s.origin}`}: keep the credentials in a secret-mounted .netrc (\`${SECRET_MOUNT}\`)`,
           range: s.range,
         });
       }
@@ -58,7 +59,7 @@ export default defineRule(
             const key = call.args.find((a) => /^["']?url\..*\.insteadof["']?$/i.test(a.raw) && USERINFO_URL.test(a.raw));
             if (key) {
               report({
-                message: `\`git config url."${redactUrlCredentials(key.raw.replace(/^["']?url\./i, "").replace(/\.insteadof["']?$/i, "").replace(/^["']|["']$/g, ""))}".insteadOf\` writes a credential into ~/.gitconfig in this layer: use a secret-mounted .netrc (\`${SECRET_MOUNT}\`)`,
+                message: `\`git config url."${redact(key.raw.replace(/^["']?url\./i, "").replace(/\.insteadof["']?$/i, "").replace(/^["']|["']$/g, ""))}".insteadOf\` writes a credential into ~/.gitconfig in this layer: use a secret-mounted .netrc (\`${SECRET_MOUNT}\`)`,
                 range: sr.range(key.start, key.end),
               });
             }
