@@ -9,22 +9,12 @@ import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../diagnostic/located-error.js";
+import { isDockerfileName } from "../dockerfile/file-name.js";
 
 const DOCKERFILE_GLOBS = ["**/Dockerfile", "**/Containerfile", "**/*.Dockerfile", "**/*.dockerfile", "**/Dockerfile.*", "**/Containerfile.*"];
 const SKIP = ["**/vendor/**", "**/node_modules/**", "**/.git/**"];
 
-/** True when a file name looks like a Dockerfile (not an ignore file). */
-export function isDockerfileName(name: string): boolean {
-  if (name.endsWith(".dockerignore")) return false;
-  return (
-    name === "Dockerfile" ||
-    name === "Containerfile" ||
-    name.endsWith(".Dockerfile") ||
-    name.endsWith(".dockerfile") ||
-    name.startsWith("Dockerfile.") ||
-    name.startsWith("Containerfile.")
-  );
-}
+export { isDockerfileName };
 
 /**
  * Resolves user arguments to Dockerfile paths, relative to `cwd` when inside

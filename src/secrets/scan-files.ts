@@ -7,6 +7,7 @@
  * and files over the size limit are skipped and listed.
  * Thin I/O around scan.ts and dockerfile.ts.
  */
+import { isDockerfileName } from "../dockerfile/file-name.js";
 import { lstatSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { compilePatterns, loadIgnoreForContext } from "../ignore/index.js";
@@ -32,9 +33,7 @@ export interface FileScanResult {
 
 const SKIP_DIRS = new Set([".git", "node_modules", ".hg", ".svn"]);
 
-export function isDockerfileName(name: string): boolean {
-  return /^(Dockerfile|Containerfile)(\..+)?$/i.test(name) || /\.(Dockerfile|Containerfile)$/i.test(name);
-}
+export { isDockerfileName };
 
 function scanOne(abs: string, display: string, opts: FileScanOptions, out: { findings: SecretFinding[]; scanned: number; skipped: { path: string; reason: string }[] }): void {
   let buf: Buffer;

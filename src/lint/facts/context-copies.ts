@@ -6,6 +6,7 @@
  * "a/b"). Leaves out heredoc sources, URLs and git addresses; sources with
  * variables are returned with `dynamic` set so rules can skip them.
  */
+import { cleanContextPath } from "../../context/copy-sources.js";
 import type { Range } from "../../diagnostic/located-error.js";
 import type { AddInstruction, CopyInstruction } from "../../dockerfile/instructions/types.js";
 import type { LintModel } from "../model/model.js";
@@ -41,18 +42,10 @@ export function contextSources(model: LintModel): ContextSource[] {
   return out;
 }
 
-/** "./a//b/." → "a/b"; ".", "./", "/" → "". Quotes around JSON-form values are already gone. */
-export function cleanContextPath(raw: string): string {
-  const parts: string[] = [];
-  for (const seg of raw.replace(/\\/g, "/").split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join("/");
-}
 
 /** The first instruction that copies the whole context, if any. */
 export function wholeContextCopy(model: LintModel): ContextSource | null {
   return contextSources(model).find((s) => s.wholeContext && !s.dynamic) ?? null;
 }
+
+export { cleanContextPath };

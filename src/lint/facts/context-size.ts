@@ -33,14 +33,4 @@ export function contextSize(entries: readonly ContextEntry[]): ContextSize {
   return { total, largest };
 }
 
-/** 123456789 → "123.5 MB" (decimal units, as the limit is written, one decimal). */
-export function formatBytes(n: number): string {
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
-}
+export { formatBytes } from "../../context/tree.js";

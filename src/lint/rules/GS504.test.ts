@@ -31,7 +31,7 @@ ruleTester(rule, {
       code: "FROM golang:1.22\nCOPY . .\n",
       files: { "main.go": "package main\n".repeat(200) },
       config: { contextSizeLimit: 1000 },
-      errors: [{ line: 0, message: /\(limit 1\.0 KB\)/ }],
+      errors: [{ line: 0, message: /\(limit 1\.0 kB\)/ }],
     },
     { name: "the doc's Bad example", code: docExample("Bad"), files: { "data/dump.bin": big, "go.mod": "module a\n" }, errors: [{ line: 0 }] },
     {
