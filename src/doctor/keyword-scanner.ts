@@ -4,8 +4,10 @@
  * Wu-Manber multi-pattern search with 2-byte blocks: a window of the shortest
  * keyword's length slides over the bytes and jumps by the shift table until
  * its last block ends some keyword's prefix, then the candidates are compared.
- * A hit yields the whole line with the IDs (indexes into the keyword list) of
- * every keyword in it; scanning resumes after the line.
+ * A hit yields the whole line and where its first keyword starts; scanning
+ * resumes after the line. Which keywords a line holds (`collect`, IDs =
+ * indexes into the keyword list) or whether it holds any (`has`) are asked
+ * separately, only for the lines that need to know.
  *
  * Leaves out case folding (keywords list their spellings) and Unicode
  * awareness (keywords are ASCII; any byte sequence is scanned as is).
@@ -18,6 +20,8 @@ export class KeywordScanner {
   private readonly shift: Uint8Array;
   private readonly candidates: (readonly Uint8Array[] | undefined)[];
   private readonly ids = new Map<Uint8Array, number>();
+  /** Per 2-byte block: 1 when some keyword starts with it (drops most windows the shift table lets through). */
+  private readonly starts = new Uint8Array(65536);
 
   /** `keywords` must be distinct; a hit reports their indexes. */
   constructor(keywords: readonly string[]) {
@@ -28,6 +32,7 @@ export class KeywordScanner {
     this.m = Math.min(255, ...bytes.map((k) => k.length));
     if (this.m < B) throw new Error(`keywords must be at least ${B} bytes long`);
     this.shift = new Uint8Array(65536).fill(this.m - B + 1);
+    for (const k of bytes) this.starts[((k[0] as number) << 8) | (k[1] as number)] = 1;
     const cand = new Map<number, Uint8Array[]>();
     for (const k of bytes) {
       for (let j = B - 1; j < this.m; j++) {
@@ -51,14 +56,57 @@ export class KeywordScanner {
   }
 
   /**
-   * Calls `onLine(start, end, ids)` for every line of buf[from, to) holding a
-   * keyword (end excludes the newline; a last line without one ends at `to`);
-   * `ids` lists each keyword found in the line once (the array is reused).
+   * Where the leftmost keyword starting in buf[from, to) (and ending by `to`)
+   * starts, or -1. No keyword starts before it at or after `from`.
    */
-  scan(buf: Uint8Array, from: number, to: number, onLine: (start: number, end: number, ids: readonly number[]) => void): void {
+  next(buf: Uint8Array, from: number, to: number): number {
     const m = this.m;
     const shift = this.shift;
+    const starts = this.starts;
     const candidates = this.candidates;
+    let i = from + m - 1;
+    for (;;) {
+      if (i >= to) return -1;
+      let h = ((buf[i - 1] as number) << 8) | (buf[i] as number);
+      let sh = shift[h] as number;
+      while (sh !== 0) {
+        i += sh;
+        if (i >= to) return -1;
+        h = ((buf[i - 1] as number) << 8) | (buf[i] as number);
+        sh = shift[h] as number;
+      }
+      const s = i - m + 1;
+      if (starts[((buf[s] as number) << 8) | (buf[s + 1] as number)] === 1 && matchAt(buf, s, to, candidates[h] as readonly Uint8Array[])) return s;
+      i++;
+    }
+  }
+
+  /**
+   * Calls `onLine(start, end, first)` for every line of buf[from, to) holding
+   * a keyword (end excludes the newline; a last line without one ends at
+   * `to`); `first` is where the line's leftmost keyword starts. The keywords
+   * themselves are left to `collect` or `has`, for the lines that need them.
+   */
+  scan(buf: Uint8Array, from: number, to: number, onLine: (start: number, end: number, first: number) => void): void {
+    let pos = from;
+    for (let first = this.next(buf, pos, to); first >= 0; first = this.next(buf, pos, to)) {
+      const nl = first > from ? buf.lastIndexOf(10, first - 1) : -1;
+      const ls = nl >= from ? nl + 1 : from;
+      let le = indexOfByte(buf, 10, first, to);
+      if (le < 0) le = to;
+      onLine(ls, le, first);
+      pos = le + 1;
+    }
+  }
+
+  private readonly found: number[] = [];
+
+  /** Every keyword occurring in buf[from, to), as IDs, each once (the array is reused). */
+  collect(buf: Uint8Array, from: number, to: number): readonly number[] {
+    const found = this.found;
+    found.length = 0;
+    const m = this.m;
+    const shift = this.shift;
     let i = from + m - 1;
     while (i < to) {
       const h = ((buf[i - 1] as number) << 8) | (buf[i] as number);
@@ -68,47 +116,9 @@ export class KeywordScanner {
         continue;
       }
       const start = i - m + 1;
-      let hit = false;
-      for (const k of candidates[h] as readonly Uint8Array[]) {
-        const n = k.length;
-        if (start + n > to) continue;
-        let q = 0;
-        while (q < n && buf[start + q] === k[q]) q++;
-        if (q === n) {
-          hit = true;
-          break;
-        }
-      }
-      if (!hit) {
-        i++;
-        continue;
-      }
-      const nl = start > from ? buf.lastIndexOf(10, start - 1) : -1;
-      const ls = nl >= from ? nl + 1 : from;
-      let le = indexOfByte(buf, 10, i, to);
-      if (le < 0) le = to;
-      onLine(ls, le, this.collect(buf, start, le));
-      i = le + m;
-    }
-  }
-
-  private readonly found: number[] = [];
-
-  /** Every keyword occurring in buf[from, to). */
-  private collect(buf: Uint8Array, from: number, to: number): number[] {
-    const found = this.found;
-    found.length = 0;
-    const m = this.m;
-    let i = from + m - 1;
-    while (i < to) {
-      const h = ((buf[i - 1] as number) << 8) | (buf[i] as number);
-      const sh = this.shift[h] as number;
-      if (sh !== 0) {
-        i += sh;
-        continue;
-      }
-      const start = i - m + 1;
-      for (const k of this.candidates[h] as readonly Uint8Array[]) {
+      const cands = this.candidates[h] as readonly Uint8Array[];
+      for (let c = 0; c < cands.length; c++) {
+        const k = cands[c] as Uint8Array;
         const n = k.length;
         if (start + n > to) continue;
         let q = 0;
@@ -122,6 +132,24 @@ export class KeywordScanner {
     }
     return found;
   }
+
+  /** Whether any keyword occurs in buf[from, to). */
+  has(buf: Uint8Array, from: number, to: number): boolean {
+    return this.next(buf, from, to) >= 0;
+  }
+}
+
+/** Whether one of `cands` starts at buf[start] and ends by `to`. */
+function matchAt(buf: Uint8Array, start: number, to: number, cands: readonly Uint8Array[]): boolean {
+  for (let c = 0; c < cands.length; c++) {
+    const k = cands[c] as Uint8Array;
+    const n = k.length;
+    if (start + n > to) continue;
+    let q = 0;
+    while (q < n && buf[start + q] === k[q]) q++;
+    if (q === n) return true;
+  }
+  return false;
 }
 
 function indexOfByte(buf: Uint8Array, byte: number, from: number, to: number): number {

@@ -65,10 +65,13 @@ describe("doctor engine", () => {
       const buf = Buffer.from(lines.join("\n"));
       const got: string[] = [];
       const gotIds: string[] = [];
-      s.scan(buf, 0, buf.length, (a, b, ids) => {
+      const gotHas: boolean[] = [];
+      s.scan(buf, 0, buf.length, (a, b, first) => {
         got.push(buf.toString("latin1", a, b));
-        gotIds.push([...ids].sort().map((i) => words[i]).join("|"));
+        gotIds.push([...s.collect(buf, first, b)].sort().map((i) => words[i]).join("|"));
+        gotHas.push(s.has(buf, a, b) && !s.has(buf, a, first + s.minLength - 1));
       });
+      assert.ok(gotHas.every((h) => h), `has() finds the first keyword, not before it; seed ${rng.seed}`);
       const want = lines.filter((l) => words.some((w) => l.includes(w)));
       assert.deepEqual(got, want, `seed ${rng.seed}`);
       assert.deepEqual(gotIds, want.map((l) => words.map((w, i) => [w, i] as const).filter(([w]) => l.includes(w)).map(([, i]) => i).sort().map((i) => words[i]).join("|")), `seed ${rng.seed}`);

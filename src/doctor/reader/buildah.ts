@@ -11,7 +11,10 @@ const HEADER = /^(?:\[(\d+)\/(\d+)\] )?STEP (\d+)\/(\d+): (.*)$/;
 const ERROR = /^Error: building at STEP "(.*)": (.*)$/;
 
 export function readBuildah(text: string): LineEvent {
-  const m = HEADER.exec(text);
+  const c0 = text.charCodeAt(0);
+  // Every pattern below starts with one of `[`, `S`, `-`, `E`: other lines are output, no regex needed.
+  if (c0 !== 0x5b && c0 !== 0x53 && c0 !== 0x2d && c0 !== 0x45) return { kind: "output", message: text };
+  const m = c0 === 0x5b || c0 === 0x53 ? HEADER.exec(text) : null;
   if (m) {
     const stage = m[1] !== undefined ? `${m[1]}/${m[2]}` : undefined;
     return {
@@ -26,7 +29,7 @@ export function readBuildah(text: string): LineEvent {
     const rest = text.slice(4);
     return rest.startsWith("Using cache") ? { kind: "status", status: "cached", message: rest } : { kind: "status", status: "done", message: rest };
   }
-  const e = ERROR.exec(text);
+  const e = c0 === 0x45 ? ERROR.exec(text) : null;
   if (e) {
     const code = /exit status (\d+)/.exec(text);
     return { kind: "status", status: "error", message: text, ...(code ? { exitCode: Number(code[1]) } : {}) };

@@ -31,7 +31,8 @@ export function cleanLine(raw: string): CleanLine {
   }
   if (text.includes("\x1b")) text = text.replace(ANSI, "");
   if (text.includes("\r")) text = text.slice(text.lastIndexOf("\r") + 1);
-  const ts = GITHUB_TS.exec(text);
+  const c0 = text.charCodeAt(0);
+  const ts = c0 >= 0x30 && c0 <= 0x39 ? GITHUB_TS.exec(text) : null;
   if (ts) {
     text = text.slice(ts[0].length);
     ci ??= "github";
@@ -42,5 +43,19 @@ export function cleanLine(raw: string): CleanLine {
 
 /** True when the line is a CI wrapper's own line (group markers, job result), not builder output. */
 export function isCiLine(text: string): boolean {
-  return text.startsWith("##[") || text.startsWith("::") || text.startsWith("$ ") || /^(?:Running with gitlab-runner|Job succeeded|ERROR: Job failed|Cleaning up project directory)/.test(text);
+  switch (text.charCodeAt(0)) {
+    case 0x23: // #
+      return text.startsWith("##[");
+    case 0x3a: // :
+      return text.startsWith("::");
+    case 0x24: // $
+      return text.startsWith("$ ");
+    case 0x52: // R
+    case 0x4a: // J
+    case 0x45: // E
+    case 0x43: // C
+      return /^(?:Running with gitlab-runner|Job succeeded|ERROR: Job failed|Cleaning up project directory)/.test(text);
+    default:
+      return false;
+  }
 }
