@@ -72,3 +72,6 @@ export { runPreflight } from "./preflight/index.js";
 export { runVerify, verifyGoSum } from "./sumdb/verify/index.js";
 export { SumdbClient } from "./sumdb/client/index.js";
 export { hash1, hashZip, hashDir } from "./sumdb/dirhash/index.js";
+
+// Images
+export { validateImage } from "./oci/validate.js";

@@ -1,0 +1,86 @@
+/**
+ * Publishers (ko's publish.Interface): a built image or index in, a
+ * reference out. One per sink: a registry (`<repo>/<name>` or the bare
+ * repo, tags moved last), an OCI image layout folder, a `docker load`
+ * tarball; `multiPublisher` fans out to several. Leaves out a daemon sink
+ * and kind.
+ */
+import { UsageError } from "../diagnostic/located-error.js";
+import type { ImageOrIndex } from "../oci/image.js";
+import { writeLayout } from "../oci/layout/write-layout.js";
+import { parseImageRef } from "../oci/reference.js";
+import { clientFor, type ClientForOptions } from "../oci/remote/client-for.js";
+import { push, type PushResult } from "../oci/remote/push.js";
+import { writeTarball } from "../oci/tarball/write-tarball.js";
+import { hostTarget } from "../goproject/scan-project.js";
+
+export interface Published {
+  /** `registry/repo@sha256:…`, `oci-layout:DIR@sha256:…` or `tarball:FILE@sha256:…`. */
+  readonly ref: string;
+  readonly digest: string;
+  readonly push?: PushResult;
+}
+
+export interface Publisher {
+  /** `name` is the binary name (the last element of the package path). */
+  publish(image: ImageOrIndex, name: string): Promise<Published>;
+}
+
+export interface RegistryPublisherOptions extends ClientForOptions {
+  /** `registry/path` (GOSHIP_REPO / --repo). */
+  readonly repo: string;
+  /** Use the repo as the image name (no `/<name>` suffix). */
+  readonly bare?: boolean;
+  readonly tags: readonly string[];
+  readonly chunkSize?: number;
+  readonly onBlob?: (digest: string, result: string, size: number) => void;
+}
+
+export function registryPublisher(o: RegistryPublisherOptions): Publisher {
+  const ref = parseImageRef(o.repo);
+  if (ref === null || ref.tag !== null || ref.digest !== null) throw new UsageError(`--repo must be registry/path without tag or digest, not ${JSON.stringify(o.repo)}`);
+  if (!ref.raw.includes("/")) throw new UsageError(`--repo must name a registry: ${o.repo}`);
+  for (const t of o.tags) if (!/^[\w][\w.-]{0,127}$/.test(t)) throw new UsageError(`--tag: not a valid tag: ${JSON.stringify(t)}`);
+  const client = clientFor(ref.registry, o);
+  return {
+    async publish(image, name) {
+      const path = o.bare ? ref.path : `${ref.path}/${name}`;
+      const r = await push(client, path, image, { tags: o.tags, ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}), ...(o.onBlob ? { onBlob: o.onBlob } : {}) });
+      return { ref: `${ref.registry}/${path}@${r.digest}`, digest: r.digest, push: r };
+    },
+  };
+}
+
+export function layoutPublisher(dir: string, tag = "latest"): Publisher {
+  return {
+    async publish(image, name) {
+      await writeLayout(dir, image, `${name}:${tag}`);
+      return { ref: `oci-layout:${dir}@${image.digest.text}`, digest: image.digest.text };
+    },
+  };
+}
+
+export function tarballPublisher(file: string, repoForTag: string | undefined, tag = "latest"): Publisher {
+  let used = false;
+  return {
+    async publish(image, name) {
+      if (used) throw new UsageError("--tarball holds one image: build one package at a time");
+      used = true;
+      const host = hostTarget();
+      await writeTarball(file, image, { tag: `${repoForTag ? `${repoForTag}/` : ""}${name}:${tag}`, tagPlatform: `linux/${host.goarch}` });
+      return { ref: `tarball:${file}@${image.digest.text}`, digest: image.digest.text };
+    },
+  };
+}
+
+export function multiPublisher(ps: readonly Publisher[]): Publisher {
+  return {
+    async publish(image, name) {
+      const rs: Published[] = [];
+      for (const p of ps) rs.push(await p.publish(image, name));
+      const first = rs[0];
+      if (first === undefined) throw new UsageError("nothing to publish to: give --repo (or GOSHIP_REPO), --oci-layout or --tarball");
+      return first;
+    },
+  };
+}
