@@ -1,18 +1,41 @@
 /** The commands of the goship CLI, in the order `goship --help` lists them. */
 import type { Command } from "commander";
 import type { Io } from "../io.js";
+// import slot: audit
 import { buildCommand } from "./build.js";
+// import slot: ci
 import { contextCommand } from "./context.js";
 import { doctorCommand } from "./doctor.js";
 import { initCommand } from "./init.js";
 import { lintCommand } from "./lint.js";
 import { runCommandCli } from "./run.js";
+// import slot: sbom
 import { secretsCommand } from "./secrets.js";
+// import slot: sign
 import { preflightCommand } from "./preflight.js";
 import { verifyCommand } from "./verify.js";
 
+type CommandFactory = (io: Io, setCode: (c: number) => void) => Command;
+
+const FACTORIES: readonly CommandFactory[] = [
+  // slot: audit
+  lintCommand,
+  doctorCommand,
+  runCommandCli,
+  initCommand,
+  contextCommand,
+  secretsCommand,
+  verifyCommand,
+  preflightCommand,
+  buildCommand,
+  // slot: sbom
+  // slot: sign
+  // slot: ci
+];
+
 export function registerCommands(program: Command, io: Io, setCode: (c: number) => void): void {
-  for (const cmd of [lintCommand(io, setCode), doctorCommand(io, setCode), runCommandCli(io, setCode), initCommand(io, setCode), contextCommand(io, setCode), secretsCommand(io, setCode), verifyCommand(io, setCode), preflightCommand(io, setCode), buildCommand(io, setCode)]) {
+  for (const factory of FACTORIES) {
+    const cmd = factory(io, setCode);
     // addCommand does not pass on exitOverride/configureOutput: copy them so a
     // bad flag becomes exit 2 through run(), never a process.exit.
     cmd.copyInheritedSettings(program);
