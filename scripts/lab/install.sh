@@ -4,7 +4,8 @@
 # already there). Prints how long each step took.
 #
 #   1. Debian packages: runc, docker-registry, busybox-static, ca-certificates,
-#      tzdata, buildah, skopeo, umoci, docker.io (dockerd for the legacy builder).
+#      tzdata, buildah, skopeo, umoci, docker.io (dockerd for the legacy builder),
+#      chromium and fonts-dejavu-core (the HTML audit report's browser test).
 #   2. BuildKit (buildkitd, buildctl) at a pinned version, built with the host's
 #      go into $GOSHIP_LAB_CACHE/bin.
 #   3. labtools (test/lab/gotools): module zips for the lab's module proxy.
@@ -30,7 +31,8 @@ timed() {
 }
 
 # --- 1. Debian packages -------------------------------------------------------
-APT_PACKAGES=(runc docker-registry busybox-static ca-certificates tzdata buildah skopeo umoci docker.io)
+# chromium + fonts-dejavu-core: headless browser test of the HTML audit report (test/audit/html-chromium.test.ts).
+APT_PACKAGES=(runc docker-registry busybox-static ca-certificates tzdata buildah skopeo umoci docker.io chromium fonts-dejavu-core)
 apt_missing() {
   local p missing=()
   for p in "${APT_PACKAGES[@]}"; do
