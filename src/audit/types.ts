@@ -122,6 +122,12 @@ export interface HistoryPoint {
   readonly revision?: string;
 }
 
+/** A file goship init would write (the "no Dockerfile: here is what goship would write" case). */
+export interface GeneratedFileInfo {
+  readonly path: string;
+  readonly content: string;
+}
+
 export interface AuditReport {
   readonly version: typeof AUDIT_REPORT_VERSION;
   readonly tool: { readonly name: "goship"; readonly version: string };
@@ -145,6 +151,10 @@ export interface AuditReport {
   readonly image?: ImageSummary;
   readonly dependencies?: readonly DependencyInfo[];
   readonly gates: readonly GateResult[];
+  /** What goship init would write when the repository has no Dockerfile (optional). */
+  readonly generated?: readonly GeneratedFileInfo[];
+  /** The failure threshold the exit code was decided with (optional). */
+  readonly failureThreshold?: Severity | "none";
   /** Earlier audits, oldest first, this one last; present with `--history`. */
   readonly history?: readonly HistoryPoint[];
   /** 0 clean, 1 findings at/above the threshold or a failed gate. */
