@@ -10,6 +10,8 @@ describe("redact", () => {
     ["Authorization Bearer", "> Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig", "> Authorization: Bearer eyJh****"],
     ["Authorization Basic", "Proxy-Authorization: Basic dXNlcjpwYXNzd29yZA==", "Proxy-Authorization: Basic dXNl****"],
     ["bare Bearer", 'curl -H "Bearer abcdef0123456789"', 'curl -H "Bearer abcd****"'],
+    ["bearer in prose stays", "# security: bearer authentication (JWT)", "# security: bearer authentication (JWT)"],
+    ["Authorization placeholder stays", "Authorization: Bearer <token>.", "Authorization: Bearer <token>."],
     ["PRIVATE-TOKEN header", "--header PRIVATE-TOKEN: glpat-xxxxxxxxxxxxxxxxxxxx", "--header PRIVATE-TOKEN: glpa****"],
     ["netrc one line", "machine github.com login ci password hunter2hunter2", "machine github.com login ci password hunt****"],
     ["netrc password line", "  password  tops3cretvalue", "  password  tops****"],

@@ -40,8 +40,8 @@ const PATTERNS: readonly Pattern[] = [
   { re: /\b([a-z][a-z0-9+.-]*:\/\/)([A-Za-z0-9_\-]{20,})(@)/gi, group: 2 },
   // Authorization: Bearer x / Basic x / token x / bare value
   { re: /\b((?:proxy-)?authorization\s*[:=]\s*(?:(?:bearer|basic|token|digest|negotiate|bot)\s+)?)([^\s"',;]+)/gi, group: 2 },
-  // Bearer x anywhere else
-  { re: /\b(bearer\s+)([A-Za-z0-9\-._~+/]{8,}=*)/gi, group: 2 },
+  // Bearer x anywhere else (x holds a digit: "bearer authentication" is prose, not a token)
+  { re: /\b(bearer\s+)((?=[A-Za-z\-._~+/]*[0-9])[A-Za-z0-9\-._~+/]{8,}=*)/gi, group: 2 },
   // secret-bearing headers
   { re: /\b((?:private-token|job-token|x-api-key|x-auth-token|api-key|x-gitlab-token)\s*:\s*)([^\s"',;]+)/gi, group: 2 },
   // netrc: `machine h login u password <secret>` or a `password <secret>` line
@@ -86,5 +86,5 @@ export function redact(text: string): string {
 
 // Values that are clearly not secrets: variable references and prompts.
 function isPlaceholder(v: string): boolean {
-  return /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(v) || /^(?:true|false|none|null|required|disabled|\*+|<[^>]*>|for)$/i.test(v);
+  return /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(v) || /^(?:true|false|none|null|required|disabled|\*+|<[^>]*>[.):]*|for)$/i.test(v);
 }
