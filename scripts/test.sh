@@ -31,6 +31,7 @@ timed build_oracles
 
 step "typecheck and compile"
 timed npx tsc -p tsconfig.json
+timed node scripts/build-cli-bundle.mjs
 
 step "tests"
 node scripts/run-tests.mjs "$@"

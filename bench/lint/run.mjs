@@ -14,8 +14,8 @@
  * Leaves out: CPU pinning and statistics beyond median/min/max; a peer that is not installed
  * or a goship CLI that does not run yet is reported as "not available" and skipped.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { agreement } from "./lib/agreement.mjs";
 import { loadGatherProject, loadLintText, loadRules } from "./lib/goship-api.mjs";
@@ -60,6 +60,17 @@ const median = (xs) => {
 function fmtMs(ms) {
   if (ms === null || !Number.isFinite(ms)) return "n/a";
   return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(3)} ms`;
+}
+
+/** Where bin/goship.js takes `goship lint` from (as src/cli/bundle.ts decides). */
+function goshipLoader() {
+  const bundle = join(ROOT, "dist", "cli.cjs");
+  const main = join(ROOT, "dist", "src", "cli", "main.js");
+  if (!readFileSync(join(ROOT, "bin", "goship.js"), "utf8").includes("loadCliBundle")) return "the ES modules in dist/src (bin/goship.js does not load dist/cli.cjs)";
+  if (!existsSync(bundle) || !existsSync(main)) return "the ES modules in dist/src (no dist/cli.cjs: scripts/build-cli-bundle.mjs not run)";
+  if (statSync(main).mtimeMs > statSync(bundle).mtimeMs) return "the ES modules in dist/src (dist/cli.cjs is older than the last tsc build)";
+  const cache = existsSync(bundle + ".cache") ? "with its V8 code cache" : "without a code cache";
+  return `the bundle dist/cli.cjs ${cache}`;
 }
 
 /** One timed lint of `files` by `tool`: a single process, or one per file when the tool needs it. */
@@ -159,6 +170,8 @@ async function main() {
 
   console.log(`goship lint bench: ${files.length} Dockerfiles from ${relative(ROOT, CORPUS) || CORPUS}, ${opts.runs} timed runs per tool, ${cpus().length} CPUs, node ${process.version}`);
   console.log("each run: one process per tool with every corpus file as an argument; runs interleaved across tools after one untimed warm-up");
+  console.log(`goship's CLI loads from ${goshipLoader()}`);
+  const load0 = loadavg();
   console.log("");
 
   const tools = TOOLS.filter((t) => opts.tools.includes(t.id)).map((tool) => ({ tool, ...probeTool(tool, smallest, cwd) }));
@@ -182,7 +195,10 @@ async function main() {
   const times = Object.fromEntries(tools.map((t) => [t.tool.id, []]));
   const oneFile = Object.fromEntries(tools.map((t) => [t.tool.id, []]));
   const live = () => tools.filter((t) => t.ok);
+  // `node -e 0` in every run: the floor under goship's and dockerfilelint's times on this machine.
+  const nodeStart = [];
   for (let run = 0; run < opts.runs; run++) {
+    nodeStart.push(runCommand(process.execPath, ["-e", "0"], cwd).ms);
     const order = live();
     // Rotate the order each run so no tool always goes first (page cache, CPU boost).
     for (let k = 0; k < order.length; k++) {
@@ -238,7 +254,10 @@ async function main() {
     }
     console.log(`${pad(r.id, 16)}${pad(r.version.slice(0, 29), 30)}${lpad(fmtMs(r.median), 10)}${lpad(fmtMs(r.min), 10)}${lpad(fmtMs(r.max), 10)}${lpad(fmtMs(r.perFile), 11)}${lpad(fmtMs(r.oneFile), 10)}${lpad(r.findings, 10)}`);
   }
+  console.log(`${pad("node -e 0", 46)}${lpad(fmtMs(median(nodeStart)), 10)}   (node's own start-up, for reference)`);
   console.log("(1 file: the same tool on the smallest corpus file alone, i.e. mostly start-up cost)");
+  const load1 = loadavg();
+  console.log(`load average (1, 5, 15 min) before: ${load0.map((x) => x.toFixed(2)).join(" ")}, after: ${load1.map((x) => x.toFixed(2)).join(" ")} on ${cpus().length} CPUs`);
   console.log("");
 
   const g = rows.find((r) => r.id === "goship");

@@ -174,6 +174,10 @@ export function parseGoMod(text: string, file = "go.mod", options: ParseGoModOpt
   });
 }
 
+/**
+ * The fields every directive shares. Callers copy them field by field into
+ * their object literal: `{ ...base(), x }` was ~2x slower for a whole parse.
+ */
 function base(loc: ByteLocator, line: SyntaxLine): GoModDirective {
   return { range: loc.range(line.start, line.end), inBlock: line.inBlock, comments: lineComments(line) };
 }
@@ -206,7 +210,8 @@ function add(
           if (!m) return errorf(`invalid go version '${v}': must match format 1.23.0`);
           v = m[1] as string;
         }
-        f.go = { ...base(loc, line), version: fromBytes(v) };
+        const d = base(loc, line);
+        f.go = { range: d.range, inBlock: d.inBlock, comments: d.comments, version: fromBytes(v) };
         return;
       }
       case "toolchain": {
@@ -214,7 +219,8 @@ function add(
         if (args.length !== 1) return errorf("toolchain directive expects exactly one argument");
         const v = args[0] as string;
         if (!TOOLCHAIN_RE.test(v)) return errorf(`invalid toolchain version '${v}': must match format go1.23.0 or default`);
-        f.toolchain = { ...base(loc, line), name: fromBytes(v) };
+        const d = base(loc, line);
+        f.toolchain = { range: d.range, inBlock: d.inBlock, comments: d.comments, name: fromBytes(v) };
         return;
       }
       case "module": {
@@ -223,12 +229,14 @@ function add(
         const deprecated = fromBytes(deprecation(block, line));
         if (args.length !== 1) return errorf("usage: module module/path");
         const s = parseStringArg(args[0] as string);
-        f.module = { ...base(loc, line), path: fromBytes(s), deprecated };
+        const d = base(loc, line);
+        f.module = { range: d.range, inBlock: d.inBlock, comments: d.comments, path: fromBytes(s), deprecated };
         return;
       }
       case "godebug": {
         const [key, value] = parseGodebug(args);
-        f.godebug.push({ ...base(loc, line), key: fromBytes(key), value: fromBytes(value) });
+        const d = base(loc, line);
+        f.godebug.push({ range: d.range, inBlock: d.inBlock, comments: d.comments, key: fromBytes(key), value: fromBytes(value) });
         return;
       }
       case "require":
@@ -237,15 +245,20 @@ function add(
         const s = parseStringArg(args[0] as string);
         const v = parseVersion(verb, s, args[1] as string, false);
         checkArgsModulePath(verb, s, v);
-        const mv = { path: fromBytes(s), version: fromBytes(v) };
-        if (verb === "require") f.require.push({ ...base(loc, line), ...mv, indirect: isIndirect(line) });
-        else f.exclude.push({ ...base(loc, line), ...mv });
+        const d = base(loc, line);
+        const path = fromBytes(s);
+        const version = fromBytes(v);
+        if (verb === "require") f.require.push({ range: d.range, inBlock: d.inBlock, comments: d.comments, path, version, indirect: isIndirect(line) });
+        else f.exclude.push({ range: d.range, inBlock: d.inBlock, comments: d.comments, path, version });
         return;
       }
       case "replace": {
         const r = parseReplace(verb, args);
+        const d = base(loc, line);
         f.replace.push({
-          ...base(loc, line),
+          range: d.range,
+          inBlock: d.inBlock,
+          comments: d.comments,
           old: { path: fromBytes(r.oldPath), version: fromBytes(r.oldVersion) },
           new: { path: fromBytes(r.newPath), version: fromBytes(r.newVersion) },
           local: r.newVersion === "",
@@ -264,14 +277,16 @@ function add(
           throw e;
         }
         if (rest.length > 0 && strict) return errorf(`unexpected token after version: ${goQuoteBytes(rest[0] as string)}`);
-        f.retract.push({ ...base(loc, line), low: fromBytes(low), high: fromBytes(high), rationale: fromBytes(rationale) });
+        const d = base(loc, line);
+        f.retract.push({ range: d.range, inBlock: d.inBlock, comments: d.comments, low: fromBytes(low), high: fromBytes(high), rationale: fromBytes(rationale) });
         return;
       }
       case "tool":
       case "ignore": {
         if (args.length !== 1) return errorf(`${verb} directive expects exactly one argument`);
         const s = parseStringArg(args[0] as string);
-        (verb === "tool" ? f.tool : f.ignore).push({ ...base(loc, line), path: fromBytes(s) });
+        const d = base(loc, line);
+        (verb === "tool" ? f.tool : f.ignore).push({ range: d.range, inBlock: d.inBlock, comments: d.comments, path: fromBytes(s) });
         return;
       }
     }

@@ -40,8 +40,9 @@ export function lineComments(line: SyntaxLine): string[] {
 
 /** Object.freeze, all the way down. */
 export function deepFreeze<T>(x: T): T {
-  if (x && typeof x === "object" && !Object.isFrozen(x)) {
-    for (const v of Object.values(x)) deepFreeze(v);
+  if (x !== null && typeof x === "object" && !Object.isFrozen(x)) {
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) deepFreeze(x[i]);
+    else for (const k in x) deepFreeze(x[k]);
     Object.freeze(x);
   }
   return x;

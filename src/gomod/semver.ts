@@ -75,7 +75,23 @@ function parseBuild(v: string): [string, string] | null {
   return [v.slice(0, i), v.slice(i)];
 }
 
+// A go.mod asks about each version several times (Canonical, Build, Major
+// for the path-major check): parse each string once. Results are immutable;
+// the memo is dropped when it grows past MEMO_LIMIT entries.
+const memo = new Map<string, Parsed | null>();
+const MEMO_LIMIT = 4096;
+
 function parse(v: string): Parsed | null {
+  let p = memo.get(v);
+  if (p === undefined) {
+    p = parseUncached(v);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(v, p);
+  }
+  return p;
+}
+
+function parseUncached(v: string): Parsed | null {
   if (v === "" || v[0] !== "v") return null;
   const ma = parseInt(v.slice(1));
   if (!ma) return null;

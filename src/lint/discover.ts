@@ -7,12 +7,20 @@
  */
 import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../diagnostic/located-error.js";
 import { isDockerfileName } from "../dockerfile/file-name.js";
 
 const DOCKERFILE_GLOBS = ["**/Dockerfile", "**/Containerfile", "**/*.Dockerfile", "**/*.dockerfile", "**/Dockerfile.*", "**/Containerfile.*"];
 const SKIP = ["**/vendor/**", "**/node_modules/**", "**/.git/**"];
+/** Characters without which tinyglobby sees no pattern: plain file paths need not load it. */
+const MAYBE_GLOB = /[*?[\]{}()!@+\\]/;
+
+type Tinyglobby = typeof import("tinyglobby");
+let tinyglobby: Tinyglobby | undefined;
+async function globber(): Promise<Tinyglobby> {
+  tinyglobby ??= await import("tinyglobby");
+  return tinyglobby;
+}
 
 export { isDockerfileName };
 
@@ -24,12 +32,14 @@ export { isDockerfileName };
 export async function discoverDockerfiles(args: readonly string[], cwd: string): Promise<string[]> {
   const found = new Set<string>();
   const inFolder = async (dir: string): Promise<string[]> => {
+    const { glob } = await globber();
     const files = await glob(DOCKERFILE_GLOBS, { cwd: dir, ignore: SKIP, dot: true, absolute: true, onlyFiles: true });
     return files.filter((f) => isDockerfileName(f.slice(f.lastIndexOf("/") + 1)));
   };
   const targets = args.length === 0 ? ["."] : args;
   for (const arg of targets) {
-    if (isDynamicPattern(arg)) {
+    if (MAYBE_GLOB.test(arg) && (await globber()).isDynamicPattern(arg)) {
+      const { glob } = await globber();
       const files = await glob([arg], { cwd, ignore: SKIP, dot: true, absolute: true, onlyFiles: true });
       if (files.length === 0) throw new UsageError(`no file matches ${arg}`);
       files.forEach((f) => found.add(f));

@@ -13,7 +13,7 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import { lintText } from "./engine.js";
 import { applyFixes } from "./fix.js";
 import { unifiedDiff } from "./diff.js";
-import { gatherProject } from "./model/gather.js";
+import { gatherProject, newGatherCache } from "./model/gather.js";
 import { NO_PROJECT } from "./model/project.js";
 
 export interface FileInput {
@@ -66,6 +66,7 @@ export async function lintFiles(inputs: readonly FileInput[], opts: LintFilesOpt
     }
     return c;
   };
+  const gathered = newGatherCache();
   const out: FileOutcome[] = [];
   for (const input of inputs) {
     const dir = input.path ? dirname(input.path) : opts.cwd;
@@ -73,7 +74,7 @@ export async function lintFiles(inputs: readonly FileInput[], opts: LintFilesOpt
     let source = "";
     try {
       source = input.text ?? readFileSync(input.path!, "utf8");
-      const project = input.path ? await gatherProject(input.path, opts.contextDir ? resolve(opts.cwd, opts.contextDir) : undefined) : NO_PROJECT;
+      const project = input.path ? await gatherProject(input.path, opts.contextDir ? resolve(opts.cwd, opts.contextDir) : undefined, gathered) : NO_PROJECT;
       let result = lintText(source, { file: input.display, config: config.lint, project });
       let diff: string | undefined;
       let fixesApplied: number | undefined;

@@ -12,17 +12,28 @@ import { compilePatterns, loadIgnoreForContext, type Matcher } from "../../ignor
 import { CONTEXT_WALK_LIMIT, type ContextEntry, type ProjectFacts } from "./project.js";
 
 
-export async function gatherProject(dockerfilePath: string, contextDir?: string): Promise<ProjectFacts> {
+/**
+ * What Dockerfiles sharing a context folder can share within one run: the
+ * parsed go.mod by context folder (the ignore file may differ per Dockerfile).
+ * Make one per run; a long-lived cache would miss edits.
+ */
+export interface GatherCache {
+  readonly goMods: Map<string, GoMod | null>;
+}
+
+export function newGatherCache(): GatherCache {
+  return { goMods: new Map() };
+}
+
+export async function gatherProject(dockerfilePath: string, contextDir?: string, cache?: GatherCache): Promise<ProjectFacts> {
   const ctx = resolve(contextDir ?? dirname(resolve(dockerfilePath)));
   const loaded = await loadIgnoreForContext(ctx, resolve(dockerfilePath));
   const matcher: Matcher | null = loaded.file ? compilePatterns(loaded.patterns, relative(ctx, loaded.file) || loaded.file) : null;
   const goModPath = join(ctx, "go.mod");
-  let goMod: GoMod | null = null;
-  if (existsSync(goModPath)) {
-    // Strict first (lax mode drops toolchain and other main-module lines); a
-    // go.mod that does not parse either way is not lint's finding to make.
-    const text = readFileSync(goModPath, "utf8");
-    goMod = safe(() => parseGoMod(text, goModPath), null) ?? safe(() => parseGoMod(text, goModPath, { lax: true }), null);
+  let goMod: GoMod | null | undefined = cache?.goMods.get(ctx);
+  if (goMod === undefined) {
+    goMod = readGoMod(goModPath);
+    cache?.goMods.set(ctx, goMod);
   }
   let files: readonly ContextEntry[] | null | undefined;
   return {
@@ -45,6 +56,14 @@ export async function gatherProject(dockerfilePath: string, contextDir?: string)
     },
     exists: (p) => existsSync(join(ctx, p)),
   };
+}
+
+function readGoMod(goModPath: string): GoMod | null {
+  if (!existsSync(goModPath)) return null;
+  // Strict first (lax mode drops toolchain and other main-module lines); a
+  // go.mod that does not parse either way is not lint's finding to make.
+  const text = readFileSync(goModPath, "utf8");
+  return safe(() => parseGoMod(text, goModPath), null) ?? safe(() => parseGoMod(text, goModPath, { lax: true }), null);
 }
 
 function safe<T>(f: () => T, fallback: T): T {
