@@ -33,5 +33,12 @@ step "typecheck and compile"
 timed npx tsc -p tsconfig.json
 timed node scripts/build-cli-bundle.mjs
 
+step "reference Go tools: crane, syft, cosign, conftest (pinned in test/support/go-tools.ts)"
+if [ "${GOSHIP_SKIP_LAB:-}" = 1 ]; then
+  timed node dist/test/support/install-go-tools.js conftest   # the others serve lab tests only
+else
+  timed node dist/test/support/install-go-tools.js
+fi
+
 step "tests"
 node scripts/run-tests.mjs "$@"

@@ -17,7 +17,7 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -38,30 +38,17 @@ import { signatureTag, SIGNATURE_ANNOTATION } from "../../src/sign/index.js";
 import { freePort } from "../lab/free-port.js";
 import { labUnavailable, startLab, type Lab } from "../lab/index.js";
 import { startDaemon, waitFor, type Daemon } from "../lab/process.js";
+import { GO_TOOLS, ensureGoTool } from "../support/go-tools.js";
 import { ROOT } from "../support/paths.js";
 
 const SKIP = process.env.GOSHIP_SKIP_LAB === "1" ? "GOSHIP_SKIP_LAB=1: build lab tests skipped" : false;
 const GREETER = join(ROOT, "examples", "greeter");
 const BIN = join(ROOT, ".cache", "bin");
-const CRANE_VERSION = "v0.21.7";
-const COSIGN_VERSION = "v2.6.5";
+const CRANE_VERSION = GO_TOOLS.crane.version;
+const COSIGN_VERSION = GO_TOOLS.cosign.version;
 const SPDX = "application/spdx+json";
 const CDX = "application/vnd.cyclonedx+json";
 
-/** Installs a Go command with the host go command into .cache/bin/<name>-<version>, timing it. */
-function ensureGoTool(pkg: string, version: string, name: string): string {
-  const dest = join(BIN, `${name}-${version}`);
-  if (!existsSync(dest)) {
-    const t0 = Date.now();
-    const gobin = mkdtempSync(join(tmpdir(), `goship-${name}-`));
-    execFileSync("go", ["install", `${pkg}@${version}`], { env: { ...process.env, GOBIN: gobin }, stdio: "inherit" });
-    mkdirSync(BIN, { recursive: true });
-    cpSync(join(gobin, name), dest);
-    rmSync(gobin, { recursive: true, force: true });
-    console.log(`installed ${name} ${version} with go install in ${Date.now() - t0} ms`);
-  } else console.log(`${name} ${version}: cached at ${dest}`);
-  return dest;
-}
 
 /** go-containerregistry as the reference client and referrers-API registry (test/attest/referrers-oracle). */
 function ensureOracle(): string {
@@ -160,7 +147,7 @@ describe("SBOM/provenance referrers and cosign signing with the build lab", { sk
       assert.deepEqual(list.manifests.map((m) => m.artifactType).sort(), [SPDX, CDX].sort(), `SBOMs of ${img.digest.text}`);
     }
     // crane reads the fallback index at sha256-<hex>.
-    const crane = ensureGoTool("github.com/google/go-containerregistry/cmd/crane", CRANE_VERSION, "crane");
+    const crane = ensureGoTool(GO_TOOLS.crane);
     const fb = JSON.parse(execFileSync(crane, ["manifest", "--insecure", `${lab.registry.address}/attest/greeter:${fallbackTag(top)}`], { encoding: "utf8" })) as OracleIndex;
     console.log(`crane manifest attest/greeter:${fallbackTag(top)}: ${fb.manifests.length} referrer(s), artifactType ${fb.manifests[0]?.artifactType}`);
     assert.equal(fb.manifests[0]?.digest, prov.digest);
@@ -214,7 +201,7 @@ describe("SBOM/provenance referrers and cosign signing with the build lab", { sk
   });
 
   it("cosign verifies goship's signatures; goship verifies cosign's; a wrong key or a tampered signature fails in both", async () => {
-    const cosign = ensureGoTool("github.com/sigstore/cosign/v2/cmd/cosign", COSIGN_VERSION, "cosign");
+    const cosign = ensureGoTool(GO_TOOLS.cosign);
     const work = mkdtempSync(join(tmpdir(), "goship-cosign-"));
     dirs.push(work);
     const env = { ...process.env, HOME: work, COSIGN_PASSWORD: "lab-password", SIGSTORE_NO_CACHE: "true", TUF_ROOT: join(work, "tuf") };
@@ -292,7 +279,7 @@ describe("SBOM/provenance referrers and cosign signing with the build lab", { sk
   });
 
   it("goship build --sign-key --no-sbom: signed (cosign verifies), provenance attached, no SBOM", async () => {
-    const cosign = ensureGoTool("github.com/sigstore/cosign/v2/cmd/cosign", COSIGN_VERSION, "cosign");
+    const cosign = ensureGoTool(GO_TOOLS.cosign);
     const work = mkdtempSync(join(tmpdir(), "goship-build-sign-"));
     dirs.push(work);
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });

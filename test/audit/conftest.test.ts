@@ -6,29 +6,21 @@
  * (GS4xx error, secret) and conftest's exit code 1.
  */
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { goship } from "../support/cli.js";
+import { GO_TOOLS, ensureGoTool } from "../support/go-tools.js";
 import { ROOT } from "../support/paths.js";
 import { badRepo, goodRepo, PLANTED_TOKEN, tempDir } from "./fixtures.js";
 
-const CONFTEST_VERSION = "v0.71.1";
-const CONFTEST = join(ROOT, ".cache", "bin", `conftest-${CONFTEST_VERSION}`);
+const CONFTEST_VERSION = GO_TOOLS.conftest.version;
 const POLICY = join(ROOT, "docs", "policy", "examples");
 const ENV = { SOURCE_DATE_EPOCH: "1700000000", PATH: process.env.PATH, HOME: process.env.HOME };
 
 function ensureConftest(): string {
-  if (!existsSync(CONFTEST)) {
-    const gobin = mkdtempSync(join(tmpdir(), "goship-conftest-"));
-    execFileSync("go", ["install", `github.com/open-policy-agent/conftest@${CONFTEST_VERSION}`], { env: { ...process.env, GOBIN: gobin }, stdio: "inherit" });
-    mkdirSync(join(ROOT, ".cache", "bin"), { recursive: true });
-    cpSync(join(gobin, "conftest"), CONFTEST);
-    rmSync(gobin, { recursive: true, force: true });
-  }
-  return CONFTEST;
+  return ensureGoTool(GO_TOOLS.conftest);
 }
 
 describe(`conftest ${CONFTEST_VERSION} with docs/policy/examples/goship.rego on goship audit --json`, () => {

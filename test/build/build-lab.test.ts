@@ -11,7 +11,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -29,6 +29,7 @@ import { validateImage } from "../../src/oci/validate.js";
 import { run } from "../../src/cli/main.js";
 import { freePort } from "../lab/free-port.js";
 import { labUnavailable, startLab, type Lab } from "../lab/index.js";
+import { GO_TOOLS, ensureGoTool } from "../support/go-tools.js";
 import { ROOT } from "../support/paths.js";
 import { rngFromEnv } from "../support/random.js";
 import { startFaultProxy } from "./fault-proxy.js";
@@ -37,19 +38,10 @@ const SKIP = process.env.GOSHIP_SKIP_LAB === "1" ? "GOSHIP_SKIP_LAB=1: build lab
 const GREETER = join(ROOT, "examples", "greeter");
 const EM_AARCH64 = 183;
 const EM_X86_64 = 62;
-/** go-containerregistry's crane, installed by the host's go command into .cache/bin. */
-const CRANE_VERSION = "v0.21.7";
-const CRANE = join(ROOT, ".cache", "bin", `crane-${CRANE_VERSION}`);
+const CRANE_VERSION = GO_TOOLS.crane.version;
 
 function ensureCrane(): string {
-  if (!existsSync(CRANE)) {
-    const gobin = mkdtempSync(join(tmpdir(), "goship-crane-"));
-    execFileSync("go", ["install", `github.com/google/go-containerregistry/cmd/crane@${CRANE_VERSION}`], { env: { ...process.env, GOBIN: gobin }, stdio: "inherit" });
-    mkdirSync(join(ROOT, ".cache", "bin"), { recursive: true });
-    cpSync(join(gobin, "crane"), CRANE);
-    rmSync(gobin, { recursive: true, force: true });
-  }
-  return CRANE;
+  return ensureGoTool(GO_TOOLS.crane);
 }
 
 function copyExample(): string {

@@ -12,7 +12,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -23,25 +23,15 @@ import { pull } from "../../src/oci/remote/pull.js";
 import { flattenImage, sbomForImage } from "../../src/sbom/index.js";
 import { labUnavailable, startLab, type Lab } from "../lab/index.js";
 import { goship } from "../support/cli.js";
+import { GO_TOOLS, ensureGoTool } from "../support/go-tools.js";
 import { ROOT } from "../support/paths.js";
 import { cycloneDxErrors, spdxErrors } from "./schemas.js";
 
 const SKIP = process.env.GOSHIP_SKIP_LAB === "1" ? "GOSHIP_SKIP_LAB=1: build lab tests skipped" : false;
 /** anchore/syft, from the Go module proxy; v1.57.0 builds with the host's Go (about 25 min cold on 2 busy cores). */
-const SYFT_VERSION = "v1.57.0";
-const SYFT = join(ROOT, ".cache", "bin", `syft-${SYFT_VERSION}`);
 
 function ensureSyft(): string {
-  if (!existsSync(SYFT)) {
-    const gobin = mkdtempSync(join(tmpdir(), "goship-syft-"));
-    const t0 = Date.now();
-    execFileSync("go", ["install", `github.com/anchore/syft/cmd/syft@${SYFT_VERSION}`], { env: { ...process.env, GOBIN: gobin, GOFLAGS: "-buildvcs=false" }, stdio: "inherit" });
-    console.log(`go install syft@${SYFT_VERSION}: ${Date.now() - t0} ms`);
-    mkdirSync(join(ROOT, ".cache", "bin"), { recursive: true });
-    cpSync(join(gobin, "syft"), SYFT);
-    rmSync(gobin, { recursive: true, force: true });
-  }
-  return SYFT;
+  return ensureGoTool(GO_TOOLS.syft);
 }
 
 interface SyftArtifact {
