@@ -75,3 +75,44 @@ export { hash1, hashZip, hashDir } from "./sumdb/dirhash/index.js";
 
 // Images
 export { validateImage } from "./oci/validate.js";
+
+// Audit
+export { runAudit, formatAuditText, formatAuditJson, formatAuditSarif, evaluatePolicy, readHistory, AUDIT_AREAS, AUDIT_REPORT_VERSION } from "./audit/index.js";
+export type { AuditOptions, AuditReport, AreaResult, AuditArea, TopFix, GateResult, HistoryPoint, ContextSummary, ImageSummary, DependencyInfo } from "./audit/index.js";
+
+// SBOM
+export {
+  readBuildInfo,
+  formatGoVersionM,
+  parseModInfo,
+  formatModInfo,
+  toSpdx,
+  toCycloneDx,
+  sbomForImage,
+  scanImageOrIndex,
+  renderSbom,
+  sbomMediaType,
+  SPDX_JSON_MEDIA_TYPE,
+  CYCLONEDX_JSON_MEDIA_TYPE,
+} from "./sbom/index.js";
+export type { GoBuildInfo, GoModule, GoBuildSetting, FoundBinary, BaseImageRef, SbomOptions, SbomFormat, ImageSbom } from "./sbom/index.js";
+
+// Attestations
+export { makeArtifact, referrerDescriptor, fallbackTag, listReferrers, pushReferrer, hasReferrersApi, fetchArtifactBlob } from "./oci/referrers/index.js";
+export type { Artifact, ArtifactInput, ReferrersMode, PushReferrerResult } from "./oci/referrers/index.js";
+export { makeProvenance, encodeStatement, parseStatement, IN_TOTO_JSON_MEDIA_TYPE, SLSA_PROVENANCE_V1 } from "./provenance/index.js";
+export type { Statement, SlsaProvenanceV1, ProvenanceInput } from "./provenance/index.js";
+export { signImage, verifyImage, readPrivateKey, readPublicKey, makePayload, signatureTag, KeyError } from "./sign/index.js";
+export type { SignResult, VerifyResult } from "./sign/index.js";
+export { attachAll, attestationsFor, buildProvenance, type Attachment, type AttachedAttestation } from "./build/attestations.js";
+
+// goship build: daemonless OCI images
+export { runBuild, validateBuildOptions, registryPublisher, layoutPublisher, tarballPublisher, multiPublisher, DEFAULT_BASE } from "./build/index.js";
+export type { BuildRun, GoshipBuildOptions, RawBuildOptions, Publisher, Published } from "./build/index.js";
+
+// The audit's HTML report
+export { renderAuditHtml } from "./audit/html/index.js";
+
+// CI integration: workflow and pipeline generators
+export { renderGithubWorkflow, renderGitlabCi, sarifToCodeQuality, discoverPlan, PINS } from "./ci/index.js";
+export type { CiPlan, CiModule, CodeQualityIssue } from "./ci/index.js";

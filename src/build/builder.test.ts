@@ -105,6 +105,32 @@ describe("goBuilder", () => {
   });
 });
 
+describe("goBuilder with the base still on its way", () => {
+  const rng = makeRng(12);
+  const base = makeIndex([randomImage(rng, 1, 64)]);
+
+  it("runs go build before the base pull ends, and assembles once it does", async () => {
+    let release!: (b: typeof base) => void;
+    const pending = new Promise<typeof base>((r) => (release = r));
+    const seen: CompileRequest[] = [];
+    const opts = validateBuildOptions({ dir: "/nonexistent", platform: "linux/amd64", base: "b.example/x", env: {} });
+    const built = goBuilder(opts, { compile: fakeCompile(seen), base: pending, git: {} }).build(pkg);
+    for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(seen.length, 1, "compiled while the pull is pending");
+    release(base);
+    const r = await built;
+    assert.equal(r.image.kind, "image");
+    assert.equal((r.image as Image).manifest.layers.length, 2);
+  });
+
+  it("fails as soon as the pull fails, without waiting for go build", async () => {
+    const opts = validateBuildOptions({ dir: "/nonexistent", platform: "linux/amd64", base: "b.example/x", env: {} });
+    const never: Compile = () => new Promise(() => undefined);
+    const failed = Promise.reject(new Error("registry unreachable"));
+    await assert.rejects(goBuilder(opts, { compile: never, base: failed, git: {} }).build(pkg), /registry unreachable/);
+  });
+});
+
 describe("build options and packages", () => {
   it("validates flags before any I/O", () => {
     assert.throws(() => validateBuildOptions({ dir: ".", platform: "linux/sparc", env: {} }), /unknown platform/);

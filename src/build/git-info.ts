@@ -4,7 +4,7 @@
  * Missing git or a folder outside a repository gives empty values.
  * Leaves out dirty-tree detection.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 
 export interface GitInfo {
   readonly commit?: string;
@@ -26,6 +26,20 @@ export function readGitInfo(dir: string): GitInfo {
   if (commit === undefined) return {};
   const tag = git(dir, ["describe", "--tags", "--exact-match", "HEAD"]);
   const remoteRaw = git(dir, ["config", "--get", "remote.origin.url"]);
+  const remote = remoteRaw?.replace(/\/\/[^/@]*@/, "//");
+  return { commit, ...(tag ? { tag } : {}), ...(remote ? { remote } : {}) };
+}
+
+function gitAsync(dir: string, args: readonly string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile("git", ["-C", dir, ...args], { encoding: "utf8" }, (err, out) => resolve(err ? undefined : out.trim() || undefined));
+  });
+}
+
+/** readGitInfo with the three git calls at once, off the main thread (runBuild starts it beside the module scan). */
+export async function readGitInfoAsync(dir: string): Promise<GitInfo> {
+  const [commit, tag, remoteRaw] = await Promise.all([gitAsync(dir, ["rev-parse", "HEAD"]), gitAsync(dir, ["describe", "--tags", "--exact-match", "HEAD"]), gitAsync(dir, ["config", "--get", "remote.origin.url"])]);
+  if (commit === undefined) return {};
   const remote = remoteRaw?.replace(/\/\/[^/@]*@/, "//");
   return { commit, ...(tag ? { tag } : {}), ...(remote ? { remote } : {}) };
 }

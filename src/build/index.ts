@@ -6,3 +6,7 @@ export { validateBuildOptions, DEFAULT_BASE, BINARY_DIR, DATA_DIR, DATA_ENV, typ
 export { hostGoCompile, goBuildArgs, CompileError, type Compile, type CompileRequest } from "./go-compile.js";
 export { resolvePackages, CgoRequiredError } from "./resolve-packages.js";
 export { makeImageConfig, Label } from "./image-config.js";
+export { optionsFor, targetMatches, type RawTargetOptions, type TargetOptions } from "./options.js";
+export { mergeBuildSettings, parseEnvFlags, EnvFlagError, type BuildFlagValues } from "./config-options.js";
+export { progressWriter, reduceProgress, renderTty, plainLine, EMPTY_PROGRESS, type ProgressEvent, type ProgressSink, type ProgressState, type ProgressWriter } from "./progress.js";
+export { gzipLayer, LAYER_GZIP_LEVEL } from "./fast-layer.js";

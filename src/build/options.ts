@@ -2,10 +2,12 @@
  * The options of `goship build` (one typed object, validated before any
  * I/O, ko's BuildOptions): what to build, for which platforms, on which
  * base, how to link, where the binary and data go, who owns them. Fed by
- * flags and the `.goship.yaml` build section alike. Leaves out per-target
- * overrides (one options object applies to every package).
+ * flags and the `.goship.yaml` build section alike; per-target overrides
+ * (base, platforms, ldflags, env, data folder per main package) are folded
+ * in by `optionsFor` (pure).
  */
 import { UsageError } from "../diagnostic/located-error.js";
+import type { MainPackage } from "../goproject/project.js";
 import { KNOWN_PLATFORMS, parsePlatform, PlatformError, type Platform } from "../oci/platform.js";
 import { parseImageRef, type ImageRef } from "../oci/reference.js";
 
@@ -42,6 +44,31 @@ export interface GoshipBuildOptions {
   readonly sslCertFile?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly goBin: string;
+  /** Attach SBOMs / SLSA provenance to pushed images as OCI referrers (default true). */
+  readonly sbom?: boolean;
+  readonly provenance?: boolean;
+  /** Per main package overrides (`.goship.yaml` build.targets), validated. */
+  readonly targets?: readonly TargetOptions[];
+}
+
+/** What one target (main package) overrides; the key is `./cmd/x`, `cmd/x`, `.` or an import path. */
+export interface RawTargetOptions {
+  readonly base?: string;
+  readonly platform?: string;
+  /** Replace the section's ldflags. */
+  readonly ldflags?: readonly string[];
+  /** Added on top of the environment of `go build` and templates. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly dataFolder?: string;
+}
+
+export interface TargetOptions {
+  readonly key: string;
+  readonly base?: ImageRef;
+  readonly platforms?: readonly Platform[] | "all";
+  readonly ldflags?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  readonly dataFolder?: string;
 }
 
 export interface RawBuildOptions {
@@ -61,6 +88,11 @@ export interface RawBuildOptions {
   readonly sslCertFile?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly goBin?: string;
+  readonly sbom?: boolean;
+  readonly provenance?: boolean;
+  /** Extra environment for `go build` and `{{.Env.X}}` (build.env / --env), over `env`. */
+  readonly buildEnv?: Readonly<Record<string, string>>;
+  readonly targets?: Readonly<Record<string, RawTargetOptions>>;
 }
 
 function parseOwner(s: string, what: string): { uid: number; gid: number } {
@@ -69,27 +101,52 @@ function parseOwner(s: string, what: string): { uid: number; gid: number } {
   return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
 }
 
-export function validateBuildOptions(raw: RawBuildOptions): GoshipBuildOptions {
-  const baseText = raw.base ?? DEFAULT_BASE;
-  const base = parseImageRef(baseText);
-  if (base === null) throw new UsageError(`--base: not an image reference: ${JSON.stringify(baseText)}`);
-  let platforms: readonly Platform[] | "all";
-  const ptext = raw.platform ?? "linux/amd64";
-  if (ptext.trim() === "all") platforms = "all";
-  else {
-    try {
-      platforms = ptext.split(",").map((s) => parsePlatform(s));
-    } catch (e) {
-      if (e instanceof PlatformError) throw new UsageError(`--platform: ${e.message}`);
-      throw e;
-    }
-    for (const p of platforms) {
-      const f = [p.os, p.architecture, p.variant].filter(Boolean).join("/");
-      const known = KNOWN_PLATFORMS.includes(f) || (p.architecture === "arm64" && p.variant === "v8") || (p.architecture === "amd64" && /^v[1-4]$/.test(p.variant ?? ""));
-      if (!known) throw new UsageError(`--platform: unknown platform ${f} (known: ${KNOWN_PLATFORMS.join(", ")})`);
-    }
+function parseBase(text: string, what: string): ImageRef {
+  const base = parseImageRef(text);
+  if (base === null) throw new UsageError(`${what}: not an image reference: ${JSON.stringify(text)}`);
+  return base;
+}
+
+function parsePlatforms(ptext: string, what: string): readonly Platform[] | "all" {
+  if (ptext.trim() === "all") return "all";
+  let platforms: readonly Platform[];
+  try {
+    platforms = ptext.split(",").map((s) => parsePlatform(s));
+  } catch (e) {
+    if (e instanceof PlatformError) throw new UsageError(`${what}: ${e.message}`);
+    throw e;
   }
-  const epochText = raw.env["SOURCE_DATE_EPOCH"];
+  for (const p of platforms) {
+    const f = [p.os, p.architecture, p.variant].filter(Boolean).join("/");
+    const known = KNOWN_PLATFORMS.includes(f) || (p.architecture === "arm64" && p.variant === "v8") || (p.architecture === "amd64" && /^v[1-4]$/.test(p.variant ?? ""));
+    if (!known) throw new UsageError(`${what}: unknown platform ${f} (known: ${KNOWN_PLATFORMS.join(", ")})`);
+  }
+  return platforms;
+}
+
+function checkEnv(env: Readonly<Record<string, string>>, what: string): Readonly<Record<string, string>> {
+  for (const k of Object.keys(env)) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new UsageError(`${what}: not an environment variable name: ${JSON.stringify(k)}`);
+  return env;
+}
+
+function checkDataFolder(d: string, what: string): string {
+  if (d === "" || d.startsWith("/") || d.split("/").includes("..")) throw new UsageError(`${what} must be a relative path inside the package, without '..': ${JSON.stringify(d)}`);
+  return d;
+}
+
+export function validateBuildOptions(raw: RawBuildOptions): GoshipBuildOptions {
+  const base = parseBase(raw.base ?? DEFAULT_BASE, "--base");
+  const platforms = parsePlatforms(raw.platform ?? "linux/amd64", "--platform");
+  const targets = Object.entries(raw.targets ?? {}).map(([key, t]): TargetOptions => ({
+    key,
+    ...(t.base !== undefined ? { base: parseBase(t.base, `build.targets.${key}.base`) } : {}),
+    ...(t.platform !== undefined ? { platforms: parsePlatforms(t.platform, `build.targets.${key}.platforms`) } : {}),
+    ...(t.ldflags !== undefined ? { ldflags: t.ldflags } : {}),
+    ...(t.env !== undefined ? { env: checkEnv(t.env, `build.targets.${key}.env`) } : {}),
+    ...(t.dataFolder !== undefined ? { dataFolder: checkDataFolder(t.dataFolder, `build.targets.${key}.dataFolder`) } : {}),
+  }));
+  const env = raw.buildEnv ? { ...raw.env, ...checkEnv(raw.buildEnv, "--env") } : raw.env;
+  const epochText = env["SOURCE_DATE_EPOCH"];
   const epoch = epochText === undefined || epochText === "" ? 0 : Number(epochText);
   if (!Number.isInteger(epoch) || epoch < 0) throw new UsageError(`SOURCE_DATE_EPOCH must be a non-negative integer, not ${JSON.stringify(epochText)}`);
   const user = raw.user ?? "65532:65532";
@@ -100,7 +157,7 @@ export function validateBuildOptions(raw: RawBuildOptions): GoshipBuildOptions {
     dir: raw.dir,
     packages: raw.packages ?? [],
     platforms,
-    base,
+    base: base,
     insecureRegistries: raw.insecureRegistries ?? [],
     ldflags: raw.ldflags ?? [],
     tags: raw.tags ?? [],
@@ -110,9 +167,36 @@ export function validateBuildOptions(raw: RawBuildOptions): GoshipBuildOptions {
     user,
     owner: parseOwner(raw.owner ?? "0:0", "--owner"),
     binaryDir: binaryDir.replace(/\/+$/, "") || "/",
-    dataFolder: raw.dataFolder ?? "kodata",
+    dataFolder: checkDataFolder(raw.dataFolder ?? "kodata", "--data-folder"),
     ...(raw.sslCertFile !== undefined ? { sslCertFile: raw.sslCertFile } : {}),
-    env: raw.env,
+    env,
     goBin: raw.goBin ?? "go",
+    ...(targets.length > 0 ? { targets } : {}),
+    sbom: raw.sbom ?? true,
+    provenance: raw.provenance ?? true,
+  };
+}
+
+function norm(p: string): string {
+  const s = p.replace(/\\/g, "/").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  return s === "" ? "." : s;
+}
+
+/** Whether a target key (`./cmd/x`, `cmd/x`, `.`, an import path) names `pkg`. */
+export function targetMatches(key: string, pkg: MainPackage): boolean {
+  return key === pkg.importPath || norm(key) === pkg.dir;
+}
+
+/** The options for one package: the section's, with its target's overrides (pure). */
+export function optionsFor(opts: GoshipBuildOptions, pkg: MainPackage): GoshipBuildOptions {
+  const t = opts.targets?.find((x) => targetMatches(x.key, pkg));
+  if (t === undefined) return opts;
+  return {
+    ...opts,
+    ...(t.base ? { base: t.base } : {}),
+    ...(t.platforms ? { platforms: t.platforms } : {}),
+    ...(t.ldflags ? { ldflags: t.ldflags } : {}),
+    ...(t.env ? { env: { ...opts.env, ...t.env } } : {}),
+    ...(t.dataFolder ? { dataFolder: t.dataFolder } : {}),
   };
 }

@@ -13,17 +13,24 @@ import { clientFor, type ClientForOptions } from "../oci/remote/client-for.js";
 import { push, type PushResult } from "../oci/remote/push.js";
 import { writeTarball } from "../oci/tarball/write-tarball.js";
 import { hostTarget } from "../goproject/scan-project.js";
+import type { KeyObject } from "node:crypto";
+import type { ReferrersMode } from "../oci/referrers/client.js";
+import { signImage, type SignResult } from "../sign/sign-image.js";
+import { attachAll, type AttachedAttestation, type AttestationsFor } from "./attestations.js";
 
 export interface Published {
   /** `registry/repo@sha256:…`, `oci-layout:DIR@sha256:…` or `tarball:FILE@sha256:…`. */
   readonly ref: string;
   readonly digest: string;
   readonly push?: PushResult;
+  /** SBOM / provenance referrers pushed with the image (registry sink only). */
+  readonly attestations?: readonly AttachedAttestation[];
+  readonly signature?: SignResult;
 }
 
 export interface Publisher {
   /** `name` is the binary name (the last element of the package path). */
-  publish(image: ImageOrIndex, name: string): Promise<Published>;
+  publish(image: ImageOrIndex, name: string, attest?: AttestationsFor): Promise<Published>;
 }
 
 export interface RegistryPublisherOptions extends ClientForOptions {
@@ -34,6 +41,9 @@ export interface RegistryPublisherOptions extends ClientForOptions {
   readonly tags: readonly string[];
   readonly chunkSize?: number;
   readonly onBlob?: (digest: string, result: string, size: number) => void;
+  /** Sign each pushed image (cosign's `.sig` tag scheme) with this ECDSA P-256 key. */
+  readonly signKey?: KeyObject;
+  readonly referrersMode?: ReferrersMode;
 }
 
 export function registryPublisher(o: RegistryPublisherOptions): Publisher {
@@ -43,10 +53,12 @@ export function registryPublisher(o: RegistryPublisherOptions): Publisher {
   for (const t of o.tags) if (!/^[\w][\w.-]{0,127}$/.test(t)) throw new UsageError(`--tag: not a valid tag: ${JSON.stringify(t)}`);
   const client = clientFor(ref.registry, o);
   return {
-    async publish(image, name) {
+    async publish(image, name, attest) {
       const path = o.bare ? ref.path : `${ref.path}/${name}`;
       const r = await push(client, path, image, { tags: o.tags, ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}), ...(o.onBlob ? { onBlob: o.onBlob } : {}) });
-      return { ref: `${ref.registry}/${path}@${r.digest}`, digest: r.digest, push: r };
+      const attestations = attest ? await attachAll(client, path, await attest(`${ref.registry}/${path}`), o.referrersMode ? { mode: o.referrersMode } : {}) : undefined;
+      const signature = o.signKey ? await signImage(client, { ...ref, raw: `${ref.registry}/${path}@${r.digest}`, path, tag: null, digest: r.digest }, o.signKey) : undefined;
+      return { ref: `${ref.registry}/${path}@${r.digest}`, digest: r.digest, push: r, ...(attestations ? { attestations } : {}), ...(signature ? { signature } : {}) };
     },
   };
 }
@@ -75,9 +87,9 @@ export function tarballPublisher(file: string, repoForTag: string | undefined, t
 
 export function multiPublisher(ps: readonly Publisher[]): Publisher {
   return {
-    async publish(image, name) {
+    async publish(image, name, attest) {
       const rs: Published[] = [];
-      for (const p of ps) rs.push(await p.publish(image, name));
+      for (const p of ps) rs.push(await p.publish(image, name, attest));
       const first = rs[0];
       if (first === undefined) throw new UsageError("nothing to publish to: give --repo (or GOSHIP_REPO), --oci-layout or --tarball");
       return first;

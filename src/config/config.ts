@@ -41,7 +41,85 @@ export interface GoshipConfig {
   readonly file: string | null;
   readonly lint: LintConfig;
   readonly init: InitConfig;
+  /** Gates of `goship audit` (absent in configs built by hand: read it with `?? DEFAULT_POLICY_CONFIG`). */
+  readonly policy?: PolicyConfig;
+  /** Settings of `goship build` (absent in configs built by hand: read it with `?? DEFAULT_BUILD_CONFIG`). */
+  readonly build?: BuildConfig;
 }
+
+/** One entry of build.targets: what a main package overrides. */
+export interface BuildTargetConfig {
+  readonly base?: string;
+  readonly platforms?: readonly string[];
+  /** Replace the section's ldflags. */
+  readonly ldflags?: readonly string[];
+  /** Added to the section's env. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly dataFolder?: string;
+}
+
+/** The `build` section: defaults for `goship build` (its flags override them); null/empty = goship's default. */
+export interface BuildConfig {
+  readonly base: string | null;
+  readonly platforms: readonly string[];
+  readonly ldflags: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly tags: readonly string[];
+  readonly version: string | null;
+  readonly dataFolder: string | null;
+  readonly binaryDir: string | null;
+  readonly user: string | null;
+  readonly owner: string | null;
+  readonly repo: string | null;
+  /** Keyed by main package (./cmd/api, cmd/api, . or import path). */
+  readonly targets: Readonly<Record<string, BuildTargetConfig>>;
+}
+
+export const DEFAULT_BUILD_CONFIG: BuildConfig = {
+  base: null,
+  platforms: [],
+  ldflags: [],
+  env: {},
+  tags: [],
+  version: null,
+  dataFolder: null,
+  binaryDir: null,
+  user: null,
+  owner: null,
+  repo: null,
+  targets: {},
+};
+
+/** The `policy` section: gates `goship audit` checks; an empty list or null means "no gate". */
+export interface PolicyConfig {
+  /** Rule IDs whose findings are escalated to errors and fail the gate when present. */
+  readonly errorRules: readonly string[];
+  /** Registries FROM images (and --image) may come from. */
+  readonly allowedRegistries: readonly string[];
+  /** Image repositories FROM may name, with * wildcards. */
+  readonly allowedImages: readonly string[];
+  /** "KEYWORD [text]" entries forbidden in final stages, e.g. "RUN apt-get". */
+  readonly forbiddenInstructions: readonly string[];
+  /** Labels the final stage (and the image) must set. */
+  readonly requiredLabels: readonly string[];
+  /** Bytes (compressed layers + config) of --image; null: no limit. */
+  readonly maxImageSize: number | null;
+  readonly requireNonRoot: boolean;
+  readonly requireSbom: boolean;
+  readonly requireProvenance: boolean;
+}
+
+export const DEFAULT_POLICY_CONFIG: PolicyConfig = {
+  errorRules: [],
+  allowedRegistries: [],
+  allowedImages: [],
+  forbiddenInstructions: [],
+  requiredLabels: [],
+  maxImageSize: null,
+  requireNonRoot: false,
+  requireSbom: false,
+  requireProvenance: false,
+};
 
 export const DEFAULT_SYNTAX = "docker/dockerfile:1";
 
@@ -72,6 +150,8 @@ export const DEFAULT_CONFIG: GoshipConfig = {
     contextSizeLimit: DEFAULT_CONTEXT_SIZE_LIMIT,
   },
   init: DEFAULT_INIT_CONFIG,
+  policy: DEFAULT_POLICY_CONFIG,
+  build: DEFAULT_BUILD_CONFIG,
 };
 
 /** Parses `500MB`, `1GiB`, `2048` into bytes (SI for kB/MB/GB, binary for KiB/MiB/GiB). */

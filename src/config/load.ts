@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject } from "ajv";
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { LocatedError } from "../diagnostic/located-error.js";
-import { DEFAULT_CONFIG, DEFAULT_SYNTAX, parseSize, type GoshipConfig, type InitConfig } from "./config.js";
+import { DEFAULT_BUILD_CONFIG, DEFAULT_CONFIG, DEFAULT_POLICY_CONFIG, DEFAULT_SYNTAX, parseSize, type GoshipConfig, type InitConfig, type PolicyConfig, type BuildConfig, type BuildTargetConfig } from "./config.js";
 
 export { CONFIG_NAMES, findConfig } from "./find.js";
 
@@ -50,6 +50,61 @@ export function parseConfig(text: string, file: string): GoshipConfig {
         l.contextSizeLimit === undefined ? d.contextSizeLimit : parseSize(l.contextSizeLimit as string | number),
     },
     init: initSection(raw.init ?? {}),
+    policy: policySection((raw as { policy?: Record<string, unknown> }).policy ?? {}),
+    build: buildSection((raw as { build?: Record<string, unknown> }).build ?? {}),
+  };
+}
+
+/** A platforms value (list or comma-separated string) as a list. */
+function platformList(v: unknown): string[] | undefined {
+  if (v === undefined) return undefined;
+  return typeof v === "string" ? v.split(",").map((x) => x.trim()).filter(Boolean) : (v as string[]);
+}
+
+/** The validated `build` section with defaults filled in. */
+function buildSection(b: Record<string, unknown>): BuildConfig {
+  const d = DEFAULT_BUILD_CONFIG;
+  const str = (k: string): string | null => (typeof b[k] === "string" ? (b[k] as string) : null);
+  const targets: Record<string, BuildTargetConfig> = {};
+  for (const [key, t] of Object.entries((b.targets as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+    const platforms = platformList(t.platforms);
+    targets[key] = {
+      ...(typeof t.base === "string" ? { base: t.base } : {}),
+      ...(platforms ? { platforms } : {}),
+      ...(t.ldflags ? { ldflags: t.ldflags as string[] } : {}),
+      ...(t.env ? { env: t.env as Record<string, string> } : {}),
+      ...(typeof t.dataFolder === "string" ? { dataFolder: t.dataFolder } : {}),
+    };
+  }
+  return {
+    base: str("base") ?? d.base,
+    platforms: platformList(b.platforms) ?? d.platforms,
+    ldflags: (b.ldflags as string[] | undefined) ?? d.ldflags,
+    env: (b.env as Record<string, string> | undefined) ?? d.env,
+    tags: (b.tags as string[] | undefined) ?? d.tags,
+    version: str("version") ?? d.version,
+    dataFolder: str("dataFolder") ?? d.dataFolder,
+    binaryDir: str("binaryDir") ?? d.binaryDir,
+    user: str("user") ?? d.user,
+    owner: str("owner") ?? d.owner,
+    repo: str("repo") ?? d.repo,
+    targets,
+  };
+}
+
+/** The validated `policy` section with defaults filled in. */
+function policySection(p: Record<string, unknown>): PolicyConfig {
+  const d = DEFAULT_POLICY_CONFIG;
+  return {
+    errorRules: (p.errorRules as string[] | undefined) ?? d.errorRules,
+    allowedRegistries: (p.allowedRegistries as string[] | undefined) ?? d.allowedRegistries,
+    allowedImages: (p.allowedImages as string[] | undefined) ?? d.allowedImages,
+    forbiddenInstructions: (p.forbiddenInstructions as string[] | undefined) ?? d.forbiddenInstructions,
+    requiredLabels: (p.requiredLabels as string[] | undefined) ?? d.requiredLabels,
+    maxImageSize: p.maxImageSize === undefined || p.maxImageSize === null ? d.maxImageSize : parseSize(p.maxImageSize as string | number),
+    requireNonRoot: (p.requireNonRoot as boolean | undefined) ?? d.requireNonRoot,
+    requireSbom: (p.requireSbom as boolean | undefined) ?? d.requireSbom,
+    requireProvenance: (p.requireProvenance as boolean | undefined) ?? d.requireProvenance,
   };
 }
 

@@ -30,6 +30,10 @@ const GENERIC_ALLOWED = new Set([
   "dist/src/dockerfile/index.js",
   "dist/src/oci/remote/client-for.js",
   "dist/src/secrets/detectors/npm-token.js",
+  // The lint CLI's one-file bundle: dist/src plus commander, yaml and ajv, whose
+  // identifiers trip the generic detector the same way; the token-shape
+  // detectors still run on it.
+  "dist/cli.cjs",
   // The rule page shows a hard-coded password as its bad example.
   "docs/rules/GS402.md",
 ]);
@@ -38,7 +42,7 @@ test("npm pack: the package holds the CLI, the library with types, the schema an
   const p = pack(["--dry-run"]);
   const files = p.files.map((f) => f.path);
   const has = (f: string): boolean => files.includes(f);
-  for (const f of ["package.json", "README.md", "bin/goship.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "schema/goship.schema.json", "docs/getting-started.md", "docs/library.md", "docs/configuration-reference.md"]) {
+  for (const f of ["package.json", "README.md", "bin/goship.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "dist/cli.cjs", "dist/cli.cjs.cache", "schema/goship.schema.json", "docs/getting-started.md", "docs/library.md", "docs/configuration-reference.md"]) {
     assert.ok(has(f), `missing ${f}`);
   }
   assert.ok(files.some((f) => /^docs\/commands\/[a-z-]+\.md$/.test(f)), "docs/commands");
@@ -59,7 +63,7 @@ test("npm pack: the package holds the CLI, the library with types, the schema an
   // No secret in any shipped text file (goship's own scanner; maps hold only paths and mappings).
   const hits: string[] = [];
   for (const f of files) {
-    if (f.endsWith(".map")) continue;
+    if (f.endsWith(".map") || f === "dist/cli.cjs.cache") continue; // source maps; V8's binary code cache
     for (const h of scanText(readFileSync(join(ROOT, f), "utf8"), { file: f })) {
       if (h.detector === "generic-secret" && GENERIC_ALLOWED.has(f)) continue;
       hits.push(`${f}:${h.line} ${h.detector} ${h.preview}`);

@@ -1,24 +1,24 @@
 /** The commands of the goship CLI, in the order `goship --help` lists them. */
 import type { Command } from "commander";
 import type { Io } from "../io.js";
-// import slot: audit
+import { auditCommand } from "./audit.js";
 import { buildCommand } from "./build.js";
-// import slot: ci
+import { ciCommand } from "./ci.js";
 import { contextCommand } from "./context.js";
 import { doctorCommand } from "./doctor.js";
 import { initCommand } from "./init.js";
 import { lintCommand } from "./lint.js";
 import { runCommandCli } from "./run.js";
-// import slot: sbom
+import { sbomCommand } from "./sbom.js";
 import { secretsCommand } from "./secrets.js";
-// import slot: sign
+import { signCommand, verifyImageCommand } from "./sign.js";
 import { preflightCommand } from "./preflight.js";
 import { verifyCommand } from "./verify.js";
 
 type CommandFactory = (io: Io, setCode: (c: number) => void) => Command;
 
 const FACTORIES: readonly CommandFactory[] = [
-  // slot: audit
+  auditCommand,
   lintCommand,
   doctorCommand,
   runCommandCli,
@@ -28,9 +28,10 @@ const FACTORIES: readonly CommandFactory[] = [
   verifyCommand,
   preflightCommand,
   buildCommand,
-  // slot: sbom
-  // slot: sign
-  // slot: ci
+  sbomCommand,
+  signCommand,
+  verifyImageCommand,
+  ciCommand,
 ];
 
 export function registerCommands(program: Command, io: Io, setCode: (c: number) => void): void {
