@@ -5,17 +5,18 @@
  * diagnoses (GD2xx, GD3xx) and orders findings root cause first.
  *
  * Speed: after the first lines (read in full to detect the format), only
- * lines holding a keyword reach the readers and rules. The keywords are every
- * diagnosis trigger plus the step markers of each format, found in one pass by
- * KeywordScanner (the `.go:N` ones apart, so the others shift further). A
- * keyword line is then judged on its bytes before it is decoded: one the
- * format's reader would call plain output (first bytes), that cleaning leaves
- * as is (no ESC, CR, or GitHub timestamp before the wrapper is known) and that
- * holds no trigger, download or GitLab section keyword changes nothing and is
- * skipped (in logs made of step markers that is most of them). The triggered
- * diagnoses of a decoded line are looked up only when a rule runs; repeated
- * step headers are parsed once. BuildKit rawjson is read in full (its output
- * is base64).
+ * lines holding a keyword reach the readers and rules. Finding them is the
+ * stateless half of the work, scanRegion (line-scan.ts): keyword lines as
+ * records, each judged on its bytes before it is decoded (for which formats it
+ * is plain output, whether cleaning leaves it as is, whether it holds a
+ * trigger, download or GitLab section keyword). This class is the stateful
+ * half (consume): with the format and CI wrapper known it skips the records
+ * that change nothing (in logs made of step markers that is most of them) and
+ * reads the others. The two halves run one after the other here (push), or on
+ * two threads (pushScanned, from pipeline.ts); region boundaries do not change
+ * the result. The triggered diagnoses of a decoded line are looked up only
+ * when a rule runs; repeated step headers are parsed once. BuildKit rawjson is
+ * read in full (its output is base64), from the line where it is detected.
  * Memory: per step and per finding a few evidence lines; steps are capped at
  * MAX_STEPS, a line longer than MAX_LINE is cut.
  *
@@ -25,7 +26,6 @@
  */
 import { redact } from "../secrets/redact.js";
 import { chainFindings } from "./chain.js";
-import { KeywordScanner } from "./keyword-scanner.js";
 import { readBuildah } from "./reader/buildah.js";
 import { readBuildkitPlain } from "./reader/buildkit-plain.js";
 import { RawjsonReader } from "./reader/buildkit-rawjson.js";
@@ -33,6 +33,7 @@ import { cleanLine, isCiLine } from "./reader/clean-line.js";
 import { detectFormat } from "./reader/detect-format.js";
 import type { LineEvent } from "./reader/events.js";
 import { readLegacy } from "./reader/legacy.js";
+import { HAS_SHORT, MAX_LINE, NEEDS_CI, plainFlag, rulesIn, SCAN_FIELDS, ScanRecords, scanRegion } from "./line-scan.js";
 import { FINAL_DIAGNOSES, LINE_DIAGNOSES, SUPPRESS } from "./rules/index.js";
 import type { BuildOutcome, CiWrapper, Diagnosis, DoctorFinding, DoctorResult, Evidence, LogFormat, LogLine, Step, StepView } from "./types.js";
 
@@ -45,24 +46,8 @@ const MAX_STEPS = 5000;
 const MAX_EVIDENCE = 5;
 /** Distinct step header texts remembered (parsed once each). */
 const MAX_HEADERS = 1024;
-const MAX_LINE = 1 << 20;
 /** Lines read in full before the pre-filter takes over (format detection, CI prologue). */
 const FULL_LINES = 400;
-
-/** Markers the readers need besides the diagnosis triggers. */
-const READER_KEYWORDS = [
-  // BuildKit plain
-  // (the error summary's ` > [stage i/n] RUN ...:` line holds one of the `] X` keywords too)
-  "] RUN ", "] COPY ", "] ADD ", "] FROM ", "] WORKDIR", "[internal]", " DONE ", " CACHED", " ERROR", "CANCELED", "failed to solve", "------", "Dockerfile:",
-  // legacy (`Step 4/10 : `: one keyword per leading digit keeps every keyword >= 6 bytes)
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `Step ${d}`), " ---> ", "returned a non-zero code", "Successfully built",
-  // buildah
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `STEP ${d}`), "--> Using cache", "Error: building", "Successfully tagged", "COMMIT ",
-  // CI
-  "##[error]", "##[group]", "section_", "Job failed", "Job succeeded",
-  // module downloads (GD301/GD302)
-  "go: downloading",
-];
 
 /**
  * Which line diagnoses a message triggers, in one regex pass: a zero-width
@@ -107,176 +92,6 @@ function triggerIndex(): TriggerIndex {
   return sharedTriggers;
 }
 
-interface Prefilter {
-  /** The pre-filter keywords of at least SPLIT bytes. */
-  readonly scanner: KeywordScanner;
-  /**
-   * The keywords that can make a line the reader calls plain output matter:
-   * diagnosis triggers, module downloads (GD301/GD302), GitLab section markers
-   * (they name the CI wrapper). Without one, such a line changes nothing.
-   * Those of at least SPLIT bytes.
-   */
-  readonly effects: KeywordScanner;
-  /** Per `effects` keyword ID: the line diagnoses it triggers, as bits (LINE_DIAGNOSES index). */
-  readonly effectRules: readonly number[];
-  /** The shorter keywords, when they are one prefix + one last byte (`.go:1` ... `.go:9`), else none. */
-  readonly short: ShortKeywords | undefined;
-}
-
-/**
- * Keywords shorter than SPLIT bytes keep the Wu-Manber shift small for all
- * the others; when they share all but their last byte they are found apart,
- * by a native search for the prefix.
- */
-interface ShortKeywords {
-  readonly prefix: Buffer;
-  /** Per last byte: 0 not a keyword, 1 a keyword, 2 an effect keyword. */
-  readonly kind: Uint8Array;
-  /** Per last byte: the line diagnoses that keyword triggers, as bits. */
-  readonly rules: Int32Array;
-}
-
-const SPLIT = 6;
-
-let sharedPrefilter: Prefilter | undefined;
-function prefilter(): Prefilter {
-  if (sharedPrefilter === undefined) {
-    const keywords = [...new Set([...READER_KEYWORDS, ...LINE_DIAGNOSES.flatMap((d) => d.triggers)])];
-    const effectWords = [...new Set([...LINE_DIAGNOSES.flatMap((d) => d.triggers), "go: downloading", "section_"])];
-    const shortWords = keywords.filter((k) => k.length < SPLIT);
-    const head = shortWords[0]?.slice(0, -1);
-    const split = head !== undefined && head.length >= 2 && shortWords.every((k) => k.length === head.length + 1 && k.startsWith(head) && k.charCodeAt(head.length) < 128);
-    let short: ShortKeywords | undefined;
-    if (split) {
-      const kind = new Uint8Array(256);
-      const rules = new Int32Array(256);
-      for (const k of shortWords) {
-        const c = k.charCodeAt(head.length);
-        kind[c] = effectWords.includes(k) ? 2 : 1;
-        rules[c] = ruleBits(k);
-      }
-      short = { prefix: Buffer.from(head, "latin1"), kind, rules };
-    }
-    const long = (ws: readonly string[]): string[] => (split ? ws.filter((k) => k.length >= SPLIT) : [...ws]);
-    const effects = long(effectWords);
-    sharedPrefilter = { scanner: new KeywordScanner(long(keywords)), effects: new KeywordScanner(effects), effectRules: effects.map(ruleBits), short };
-  }
-  return sharedPrefilter;
-}
-
-/** The line diagnoses keyword `k` triggers, as bits (LINE_DIAGNOSES index). */
-function ruleBits(k: string): number {
-  return LINE_DIAGNOSES.reduce((mask, d, i) => (d.triggers.includes(k) ? mask | (1 << i) : mask), 0);
-}
-
-/** Where the first short keyword lying wholly in buf[from, to) starts, or -1 (native search: for long stretches). */
-function nextShort(short: ShortKeywords, buf: Buffer, from: number, to: number): number {
-  const n = short.prefix.length;
-  for (let j = buf.indexOf(short.prefix, from); j >= 0 && j + n < to; j = buf.indexOf(short.prefix, j + 1)) {
-    if (short.kind[buf[j + n] as number] !== 0) return j;
-  }
-  return -1;
-}
-
-/** Whether buf[from, to) holds a short effect keyword, and the line diagnoses its short keywords trigger (as bits). */
-function shortRules(short: ShortKeywords, buf: Uint8Array, from: number, to: number): { readonly effect: boolean; readonly rules: number } {
-  const p = short.prefix;
-  const n = p.length;
-  let effect = false;
-  let rules = 0;
-  for (let j = from; j + n < to; j++) {
-    let q = 0;
-    while (q < n && buf[j + q] === p[q]) q++;
-    if (q < n) continue;
-    const c = buf[j + n] as number;
-    const kind = short.kind[c] as number;
-    if (kind === 2) effect = true;
-    rules |= short.rules[c] as number;
-  }
-  return { effect, rules };
-}
-
-/** ASCII bytes of `s`. */
-function bytes(s: string): Uint8Array {
-  return new Uint8Array(Buffer.from(s, "latin1"));
-}
-
-/** Line starts that make a line more than plain output, per format (CI wrappers' own lines in all). */
-const CI_STARTS = ["##[", "::", "$ ", "Running with gitlab-runner", "Job succeeded", "ERROR: Job failed", "Cleaning up project directory"].map(bytes);
-/** Per byte: 1 when some CI start begins with it. */
-const CI_FIRST = new Uint8Array(256);
-for (const k of CI_STARTS) CI_FIRST[k[0] as number] = 1;
-const BUILDAH_STARTS = ["STEP ", "Successfully tagged ", "--> ", "Error: "].map(bytes);
-const LEGACY_STARTS = ["Step ", "Successfully built ", " ---> ", "The command '"].map(bytes);
-
-function startsWithAny(buf: Uint8Array, s: number, e: number, prefixes: readonly Uint8Array[]): boolean {
-  const c = buf[s] as number;
-  for (let p = 0; p < prefixes.length; p++) {
-    const k = prefixes[p] as Uint8Array;
-    if (k[0] !== c || s + k.length > e) continue;
-    let q = 1;
-    while (q < k.length && buf[s + q] === k[q]) q++;
-    if (q === k.length) return true;
-  }
-  return false;
-}
-
-function isDigit(c: number | undefined): boolean {
-  return c !== undefined && c >= 0x30 && c <= 0x39;
-}
-
-/**
- * Where the line after a GitHub Actions timestamp at buf[s] starts (what
- * cleanLine's `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?` removes), or -1.
- */
-function afterGithubTimestamp(buf: Uint8Array, s: number, e: number): number {
-  if (s + 20 > e) return -1;
-  for (let i = 0; i < 19; i++) {
-    const c = buf[s + i];
-    const want = i === 4 || i === 7 ? 0x2d : i === 10 ? 0x54 : i === 13 || i === 16 ? 0x3a : -1;
-    if (want < 0 ? !isDigit(c) : c !== want) return -1;
-  }
-  let i = s + 19;
-  if (buf[i] === 0x2e && i + 1 < e && isDigit(buf[i + 1])) {
-    i++;
-    while (i < e && isDigit(buf[i])) i++;
-  }
-  if (i >= e || buf[i] !== 0x5a) return -1;
-  i++;
-  return i < e && buf[i] === 0x20 ? i + 1 : i;
-}
-
-/**
- * Whether the line buf[s, e) (no ESC, no CR in it, so cleaning leaves it as
- * is, and no effect keyword) is one the reader of `format` turns into plain
- * output that nothing else reads: decided from its first bytes, without
- * decoding it. False means "maybe not": the line is read in full.
- */
-function plainOutput(format: LogFormat | undefined, buf: Uint8Array, s: number, e: number): boolean {
-  if (s >= e) return false;
-  const c = buf[s] as number;
-  if (CI_FIRST[c] === 1 && startsWithAny(buf, s, e, CI_STARTS)) return false;
-  switch (format) {
-    case "buildah":
-      // `[i/n] STEP`: any `[<digit>`.
-      if (c === 0x5b && (buf[s + 1] as number) >= 0x30 && (buf[s + 1] as number) <= 0x39) return false;
-      return !startsWithAny(buf, s, e, BUILDAH_STARTS);
-    case "legacy":
-      return !startsWithAny(buf, s, e, LEGACY_STARTS);
-    case "buildkit-plain": {
-      // `#N <output>`: not a header (`#N [`) nor a status (`#N DONE|CACHED|ERROR|CANCELED`).
-      if (c !== 0x23) return false;
-      let i = s + 1;
-      while (i < e && (buf[i] as number) >= 0x30 && (buf[i] as number) <= 0x39) i++;
-      if (i === s + 1 || i + 1 >= e || buf[i] !== 0x20) return false;
-      const d = buf[i + 1] as number;
-      return d !== 0x5b && d !== 0x44 && d !== 0x43 && d !== 0x45;
-    }
-    default:
-      return false;
-  }
-}
-
 /** Per line diagnosis (by index): bit j set when a hit hides LINE_DIAGNOSES[j] on the same line (SUPPRESS as bits). */
 const SUPPRESS_MASK: readonly number[] = LINE_DIAGNOSES.map((d) => {
   let mask = 0;
@@ -286,26 +101,6 @@ const SUPPRESS_MASK: readonly number[] = LINE_DIAGNOSES.map((d) => {
   }
   return mask;
 });
-
-/**
- * The line diagnoses the keywords in buf[from, to) trigger, in trial order:
- * the effect keywords hold every trigger, so these are the diagnoses all the
- * pre-filter keywords there trigger, found with the smaller keyword set.
- */
-function rulesIn(buf: Buffer, from: number, to: number, withShort: boolean): number[] {
-  const { effects, effectRules, short } = prefilter();
-  let mask = 0;
-  for (const id of effects.collect(buf, from, to)) mask |= effectRules[id] as number;
-  if (short !== undefined && withShort) mask |= shortRules(short, buf, from, to).rules;
-  const out: number[] = [];
-  for (let i = 0; mask !== 0; i++, mask >>>= 1) if ((mask & 1) !== 0) out.push(i);
-  return out;
-}
-
-/** The keywords of the pre-filter (for benchmarks against grep). */
-export function prefilterKeywords(): readonly string[] {
-  return [...new Set([...READER_KEYWORDS, ...LINE_DIAGNOSES.flatMap((d) => d.triggers)])];
-}
 
 interface MutableFinding {
   readonly d: Diagnosis;
@@ -434,8 +229,24 @@ export class Diagnoser {
     }));
   }
 
+  /** Records of the last region scanned here (single-threaded reading), reused. */
+  private readonly scanned = new ScanRecords();
+
   /** Lines of buf[from, to): all of them while detecting, else only keyword lines. */
   private region(buf: Buffer, from: number, to: number, unterminated: boolean): void {
+    // Lines read in full (the first ones, rawjson) need no scan.
+    const pos = this.fullLines(buf, from, to);
+    if (pos >= to) return;
+    scanRegion(buf, pos, to, this.scanned);
+    this.consume(buf, pos, to, unterminated, this.scanned.data, this.scanned.count, this.scanned.newlines);
+  }
+
+  /**
+   * Reads lines of buf[from, to) in full while detecting (the first
+   * FULL_LINES) or reading rawjson; returns where it stopped (a line start,
+   * or past `to`). A last line without its newline is counted here.
+   */
+  private fullLines(buf: Buffer, from: number, to: number): number {
     let pos = from;
     while ((this.lineNo < FULL_LINES || this.format === "buildkit-rawjson") && pos < to) {
       let e = buf.indexOf(10, pos);
@@ -444,44 +255,56 @@ export class Diagnoser {
       this.line(buf, pos, e);
       pos = e + 1;
     }
+    return pos;
+  }
+
+  /**
+   * Feeds a region of whole lines, buf[0, to), that scanRegion scanned
+   * already (`count` records, `newlines`): the pipelined reader's way in
+   * (pipeline.ts). `unterminated`: the last line ends at `to` without a
+   * newline and no more of it follows.
+   */
+  pushScanned(buf: Buffer, to: number, unterminated: boolean, records: Int32Array, count: number, newlines: number): void {
+    this.bytes += to;
+    this.consume(buf, 0, to, unterminated, records, count, newlines);
+  }
+
+  /** Like pushScanned for a region not scanned yet: it is scanned here (into `scratch`) as far as it needs. */
+  pushRegion(buf: Buffer, to: number, unterminated: boolean, scratch: ScanRecords): void {
+    this.bytes += to;
+    const pos = this.fullLines(buf, 0, to);
     if (pos >= to) return;
-    const { scanner, effects, short } = prefilter();
-    // Where the next ESC and CR are: a line without them is left as is by cleanLine.
-    let esc = buf.indexOf(0x1b, pos);
-    let cr = buf.indexOf(0x0d, pos);
-    // The next long keyword (Wu-Manber) and the next short one (native search); both stay valid until a line passes them.
-    let long = scanner.next(buf, pos, to);
-    let shortAt = short !== undefined ? nextShort(short, buf, pos, to) : -1;
-    // `pos` is always a line start; each newline is looked up once, counting lines and finding the keyword line's bounds.
-    for (;;) {
-      if (long >= 0 && long < pos) long = scanner.next(buf, pos, to);
-      if (shortAt >= 0 && shortAt < pos) shortAt = nextShort(short as ShortKeywords, buf, pos, to);
-      const first = long < 0 ? shortAt : shortAt < 0 ? long : Math.min(long, shortAt);
-      if (first < 0) break;
-      let ls = pos;
-      let j = buf.indexOf(10, pos);
-      while (j >= 0 && j < first) {
-        this.lineNo++;
-        ls = j + 1;
-        j = buf.indexOf(10, ls);
+    scanRegion(buf, pos, to, scratch);
+    this.consume(buf, pos, to, unterminated, scratch.data, scratch.count, scratch.newlines);
+  }
+
+  /**
+   * The stateful half of a region: buf[from, to) was scanned into `records`
+   * (line indexes from `from`); reads lines in full while that is due, then
+   * the keyword lines the format and CI wrapper do not let it skip.
+   */
+  private consume(buf: Buffer, from: number, to: number, unterminated: boolean, records: Int32Array, count: number, newlines: number): void {
+    const base = this.lineNo;
+    const pos = this.fullLines(buf, from, to);
+    if (pos >= to) return;
+    let r = 0;
+    // Records of lines already read in full are passed over.
+    while (r < count && (records[r * SCAN_FIELDS] as number) < pos) r++;
+    for (; r < count; r++) {
+      const o = r * SCAN_FIELDS;
+      const flags = records[o + 4] as number;
+      if ((flags & plainFlag(this.format)) !== 0 && ((flags & NEEDS_CI) === 0 || this.ci !== undefined)) continue;
+      const ls = records[o] as number;
+      const le = records[o + 1] as number;
+      this.lineNo = base + (records[o + 3] as number) + 1;
+      this.line(buf, ls, le, records[o + 2] as number, (flags & HAS_SHORT) !== 0);
+      if (this.format === "buildkit-rawjson" && le + 1 < to) {
+        // Rawjson found late: the rest is read in full from the next line on.
+        this.fullLines(buf, le + 1, to);
+        return;
       }
-      const le = j >= 0 && j < to ? j : to;
-      this.lineNo++;
-      pos = le + 1;
-      if (esc >= 0 && esc < ls) esc = buf.indexOf(0x1b, ls);
-      if (cr >= 0 && cr < ls) cr = buf.indexOf(0x0d, ls);
-      if ((esc < 0 || esc >= le) && (cr < 0 || cr >= le) && le - ls <= MAX_LINE) {
-        // Plain output without a trigger, download or CI marker changes nothing: skip it undecoded.
-        // A GitHub timestamp is cleaned away (and names the wrapper: skip only once it is known).
-        const s = isDigit(buf[ls]) ? (this.ci !== undefined ? afterGithubTimestamp(buf, ls, le) : -1) : ls;
-        if (s >= 0 && plainOutput(this.format, buf, s, le) && !effects.has(buf, first, le) && !(shortAt >= 0 && shortAt < le && shortRules(short as ShortKeywords, buf, shortAt, le).effect)) continue;
-      }
-      this.line(buf, ls, le, first, shortAt >= 0 && shortAt < le);
     }
-    if (pos < to) {
-      for (let j = buf.indexOf(10, pos); j >= 0 && j < to; j = buf.indexOf(10, j + 1)) this.lineNo++;
-      if (unterminated && buf[to - 1] !== 10) this.lineNo++;
-    }
+    this.lineNo = base + newlines + (unterminated && buf[to - 1] !== 10 ? 1 : 0);
   }
 
   /**
@@ -717,3 +540,5 @@ export function diagnoseText(text: string | Uint8Array, opts: DiagnoseOptions & 
 }
 
 export type { StepView };
+/** The keywords of the pre-filter (for benchmarks against grep). */
+export { prefilterKeywords } from "./line-scan.js";

@@ -64,22 +64,34 @@ export class KeywordScanner {
     const shift = this.shift;
     const starts = this.starts;
     const candidates = this.candidates;
-    let i = from + m - 1;
+    // Blocks are read as big-endian 16-bit words (one load instead of two, shift and or).
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const view = this.view as DataView;
+    // `b`: where the window's last block starts (the window is buf[b + 2 - m, b + 2)).
+    let b = from + m - B;
+    const end = to - 1;
     for (;;) {
-      if (i >= to) return -1;
-      let h = ((buf[i - 1] as number) << 8) | (buf[i] as number);
+      if (b >= end) return -1;
+      let h = view.getUint16(b);
       let sh = shift[h] as number;
       while (sh !== 0) {
-        i += sh;
-        if (i >= to) return -1;
-        h = ((buf[i - 1] as number) << 8) | (buf[i] as number);
+        b += sh;
+        if (b >= end) return -1;
+        h = view.getUint16(b);
         sh = shift[h] as number;
       }
-      const s = i - m + 1;
-      if (starts[((buf[s] as number) << 8) | (buf[s + 1] as number)] === 1 && matchAt(buf, s, to, candidates[h] as readonly Uint8Array[])) return s;
-      i++;
+      const s = b + B - m;
+      if (starts[view.getUint16(s)] === 1 && matchAt(buf, s, to, candidates[h] as readonly Uint8Array[])) return s;
+      b++;
     }
   }
+
+  /** The buffer `view` reads (next() is called many times on the same one). */
+  private viewOf: Uint8Array | undefined;
+  private view: DataView | undefined;
 
   /**
    * Calls `onLine(start, end, first)` for every line of buf[from, to) holding
