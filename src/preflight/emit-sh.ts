@@ -3,8 +3,11 @@
  * needs only busybox (nslookup, nc, wget, awk, grep, timeout), to run inside a build stage
  * or as a Kubernetes init container. It walks the GOPROXY list with the go
  * command's fallthrough rules (404/410 always, other failures only after
- * "|"), then checks the checksum database; exit 1 when the build could not
- * fetch its modules. busybox wget honours http_proxy/https_proxy itself.
+ * "|"), then finds the checksum database as the go command does (GOSUMDB's
+ * URL; else `<proxy>/sumdb/<name>/supported` per entry, 200 = through that
+ * proxy, 404/410 = next entry, other failures stop after "," and stand
+ * after "|" unless "direct" follows; "direct"/"off"/the end = the database
+ * itself) and checks it; exit 1 when the build could not fetch its modules. busybox wget honours http_proxy/https_proxy itself.
  *
  * The TCP step needs an nc with -z (busybox built with NC_EXTRA); without it
  * wget's own connect error stands in. Leaves out TLS chain inspection
@@ -59,9 +62,31 @@ export function emitShell(plan: TargetPlan, timeoutSec = 10): string {
   });
   lines.push("  break", "done");
   lines.push('fail=0', '[ -n "$served" ] && echo "modules would come from: $served" || { echo "no GOPROXY entry serves the build"; fail=1; }');
-  const sumdb = plan.targets.find((t) => t.kind === "sumdb");
-  if (sumdb) {
-    lines.push(`s=$(probe ${q(sumdb.probeUrl)}); echo "checksum database ${sumdb.url} -> $s"`, '[ "$s" = 200 ] || fail=1');
+  const db = plan.sumdb;
+  if (db) {
+    const direct = [`s=$(probe ${q(db.direct.probeUrl)}); echo "checksum database ${db.direct.url} (directly) -> $s"`, '[ "$s" = 200 ] || fail=1'];
+    if (db.explicitUrl) lines.push(...direct);
+    else {
+      lines.push("dbvia=; dberr=", "while :; do");
+      plan.proxyList.forEach((e, i) => {
+        if (e.url === "direct") return void lines.push("  dberr=; break");
+        if (e.url === "off") return void lines.push("  break");
+        const t = db.viaProxies.find((x) => x.index === i);
+        if (!t) return;
+        lines.push(
+          `  s=$(probe ${q(t.probeUrl)}); echo "checksum database: ${t.probeUrl} -> $s"`,
+          `  case $s in 200) dbvia=${q(t.proxy ?? "")}; break;; 404|410) ;; *) [ -n "$dberr" ] || dberr=${q(t.probeUrl)}; ${e.fallback === "on-any-error" ? ":" : "break"};; esac`,
+        );
+      });
+      lines.push("  break", "done");
+      lines.push(
+        `if [ -n "$dbvia" ]; then echo "checksum database ${db.name}: via the module proxy $dbvia"`,
+        `elif [ -n "$dberr" ]; then echo "checksum database ${db.name}: not reached, the go command stops at $dberr"; fail=1`,
+        "else",
+        ...direct.map((l) => `  ${l}`),
+        "fi",
+      );
+    }
   }
   lines.push('exit $fail', "");
   return lines.join("\n");

@@ -1,11 +1,21 @@
 /**
  * Preflight reports as text (targets with each step and its time, the
- * GOPROXY walk, advice, the verdict) and as JSON (the same data, stable key
- * order, no wall-clock values but the measured step times).
+ * GOPROXY walk, the way to the checksum database ("via the module proxy
+ * <url>" or "directly"), advice, the verdict) and as JSON (the same data,
+ * stable key order, no wall-clock values but the measured step times).
  */
 import type { PreflightReport } from "./run-preflight.js";
+import type { SumdbVerdict } from "./verdict.js";
 
 const redact = (u: string): string => u.replace(/\/\/([^/@]*)@/, "//****@");
+const redactAll = (line: string): string => line.replace(/\/\/([^/@\s]*)@/g, "//****@");
+
+/** "via the module proxy <url>", "directly", or why it is not reached. */
+export function sumdbReachedText(d: SumdbVerdict): string {
+  if (d.reached === "proxy") return `via the module proxy ${redact(d.proxy ?? "")} (${redact(d.url)})`;
+  if (d.reached === "direct") return `directly (${redact(d.url)})`;
+  return `not reached: the go command stops at ${redact(d.url)}`;
+}
 
 export function formatPreflightText(r: PreflightReport): string {
   const out: string[] = [];
@@ -17,16 +27,23 @@ export function formatPreflightText(r: PreflightReport): string {
   out.push("");
   for (const t of [...r.results, ...r.alternatives]) {
     const tag = r.alternatives.includes(t) ? "candidate" : t.target.kind;
-    out.push(`${t.outcome === "ok" ? "✓" : t.outcome === "not-found" ? "~" : "✗"} ${tag} ${redact(t.target.url)}${t.via.proxy ? ` via ${redact(t.via.proxy)}` : ""}`);
+    const route = t.target.route === "proxy" ? ` (via the module proxy ${redact(t.target.proxy ?? "")})` : t.target.route === "direct" ? " (directly)" : "";
+    out.push(`${t.outcome === "ok" ? "✓" : t.outcome === "not-found" ? "~" : "✗"} ${tag} ${redact(t.target.url)}${route}${t.via.proxy ? ` via ${redact(t.via.proxy)}` : ""}`);
     for (const s of t.steps) out.push(`    ${s.ok ? "ok  " : "FAIL"} ${s.step.padEnd(4)} ${String(Math.round(s.ms)).padStart(5)} ms  ${s.detail}${s.error ? `: ${s.error}` : ""}`);
   }
   out.push("", "GOPROXY list, as the go command walks it:");
   for (const w of v.walk) out.push(`  ${w}`);
+  if (v.sumdb) {
+    out.push("", `Checksum database ${v.sumdb.name}, as the go command reaches it:`);
+    for (const w of v.sumdb.walk) out.push(`  ${redactAll(w)}`);
+    out.push(`  → ${v.sumdb.ok ? "reached" : "FAILS"} ${sumdbReachedText(v.sumdb)}`);
+  }
   if (v.advice.length) {
     out.push("", "Advice:");
     for (const a of v.advice) out.push(`  - ${a}`);
   }
-  out.push("", v.ok ? `OK: the build can fetch its modules${v.servedBy ? ` (from ${redact(v.servedBy)})` : ""}.` : "FAIL: the build could not fetch (or check) its modules from here.");
+  const db = v.sumdb ? `; the checksum database is reached ${sumdbReachedText(v.sumdb)}` : "";
+  out.push("", v.ok ? `OK: the build can fetch its modules${v.servedBy ? ` (from ${redact(v.servedBy)})` : ""}${db}.` : "FAIL: the build could not fetch (or check) its modules from here.");
   return out.join("\n") + "\n";
 }
 
@@ -35,6 +52,7 @@ export function formatPreflightJson(r: PreflightReport): string {
     kind: t.target.kind,
     url: redact(t.target.url),
     probe: redact(t.target.probeUrl),
+    ...(t.target.route ? { route: t.target.route } : {}),
     ...(t.target.index !== undefined ? { index: t.target.index, fallback: t.target.fallback } : {}),
     via: t.via.proxy ? redact(t.via.proxy) : null,
     viaReason: t.via.reason,
@@ -55,6 +73,9 @@ export function formatPreflightJson(r: PreflightReport): string {
         targets: r.results.map(target),
         alternatives: r.alternatives.map(target),
         walk: r.verdict.walk,
+        sumdb: r.verdict.sumdb
+          ? { name: r.verdict.sumdb.name, reached: r.verdict.sumdb.reached, how: sumdbReachedText(r.verdict.sumdb), url: redact(r.verdict.sumdb.url), proxy: r.verdict.sumdb.proxy ? redact(r.verdict.sumdb.proxy) : null, ok: r.verdict.sumdb.ok, walk: r.verdict.sumdb.walk.map(redactAll) }
+          : null,
         advice: r.verdict.advice,
         notes: r.plan.notes,
       },

@@ -2,11 +2,11 @@
 export { runPreflight } from "./run-preflight.js";
 export type { RunPreflightOptions, PreflightReport } from "./run-preflight.js";
 export { planTargets } from "./targets.js";
-export type { Target, TargetKind, TargetPlan, PlanInput } from "./targets.js";
+export type { Target, TargetKind, TargetPlan, PlanInput, SumdbPlan } from "./targets.js";
 export { probeTarget } from "./probe-target.js";
 export type { Step, StepName, Outcome, TargetResult } from "./probe-target.js";
-export { decide, adviceFor } from "./verdict.js";
-export type { Verdict } from "./verdict.js";
+export { decide, adviceFor, sumdbWalk } from "./verdict.js";
+export type { Verdict, SumdbVerdict, SumdbWalk } from "./verdict.js";
 export { proxyFor } from "./proxy-env.js";
 export type { ProxyChoice } from "./proxy-env.js";
 export { nodePreflightOps } from "./node-ops.js";

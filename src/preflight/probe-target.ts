@@ -4,7 +4,8 @@
  * choose), TCP connect, TLS handshake (direct https only; through a proxy
  * it happens inside the tunnel), then the HTTP GET the go command would
  * send. Stops at the first failing step; every step has its time. 404/410
- * from a proxy is "not-found" (the go command falls through on it).
+ * from a proxy (for a module list or for `<proxy>/sumdb/<name>/supported`)
+ * is "not-found" (the go command falls through on it).
  */
 import { isIP } from "node:net";
 import type { PreflightOps } from "./ops.js";
@@ -104,15 +105,16 @@ export async function probeTarget(target: Target, env: Readonly<Record<string, s
     return finish("error");
   }
   const ok = h.status === 200;
-  const notFound = h.status === 404 || h.status === 410;
+  const fallsThrough = target.kind === "proxy" || target.route === "proxy";
+  const notFound = (h.status === 404 || h.status === 410) && fallsThrough;
   steps.push({
     step: "http",
-    ok: ok || (notFound && target.kind === "proxy"),
+    ok: ok || notFound,
     ms,
     detail: `GET ${target.probeUrl} → ${h.status}${h.fromProxy ? " (from the HTTP proxy)" : ""}`,
     ...(ok || notFound ? {} : { error: h.status === 407 ? "407 Proxy Authentication Required" : `HTTP ${h.status}` }),
   });
   if (ok) return finish("ok", h.status);
-  if (notFound && target.kind === "proxy") return finish("not-found", h.status);
+  if (notFound) return finish("not-found", h.status);
   return finish("error", h.status);
 }

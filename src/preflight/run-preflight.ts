@@ -2,8 +2,11 @@
  * `goship preflight` as a library: the module environment (flags over a
  * Dockerfile's ARG/ENV over the process environment, then `go env` for the
  * defaults), the modules of go.mod, the targets (targets.ts), every target
- * probed concurrently (probe-target.ts over PreflightOps), alternatives
- * from `tryProxies` probed too, and the verdict (verdict.ts).
+ * probed concurrently (probe-target.ts over PreflightOps) while the way to
+ * the checksum database is probed step by step as the go command walks it
+ * (verdict.ts sumdbWalk: `<proxy>/sumdb/<name>/supported` in list order,
+ * the database itself only when the walk ends there), alternatives from
+ * `tryProxies` probed too, and the verdict (verdict.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +18,7 @@ import { nodePreflightOps } from "./node-ops.js";
 import type { PreflightOps } from "./ops.js";
 import { probeTarget, type TargetResult } from "./probe-target.js";
 import { planTargets, type Target, type TargetPlan } from "./targets.js";
-import { decide, type Verdict } from "./verdict.js";
+import { decide, sumdbWalk, type Verdict } from "./verdict.js";
 
 export interface RunPreflightOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -57,7 +60,17 @@ export async function runPreflight(o: RunPreflightOptions): Promise<PreflightRep
   const plan = planTargets({ env, ...(probe.vars.GOPROXY ? { goDefaultProxy: probe.vars.GOPROXY } : {}), modules });
   const timeoutMs = o.timeoutMs ?? 5000;
   const ops = o.ops ?? nodePreflightOps(merged);
-  const results = await Promise.all(plan.targets.map((t) => probeTarget(t, merged, ops, timeoutMs)));
+  const walkSumdb = async (): Promise<TargetResult[]> => {
+    const done: TargetResult[] = [];
+    if (plan.sumdb === null) return done;
+    for (let w = sumdbWalk(plan.proxyList, plan.sumdb, done); w.kind === "next"; w = sumdbWalk(plan.proxyList, plan.sumdb, done)) {
+      done.push(await probeTarget(w.target, merged, ops, timeoutMs));
+    }
+    return done;
+  };
+  const [fetches, sumdbResults] = await Promise.all([Promise.all(plan.targets.map((t) => probeTarget(t, merged, ops, timeoutMs))), walkSumdb()]);
+  const proxies = fetches.filter((r) => r.target.kind === "proxy");
+  const results = [...proxies, ...sumdbResults, ...fetches.filter((r) => r.target.kind !== "proxy")];
   const alts: Target[] = (o.tryProxies ?? []).map((u) => {
     const base = u.replace(/\/+$/, "");
     const first = plan.targets.find((t) => t.kind === "proxy");
@@ -67,5 +80,5 @@ export async function runPreflight(o: RunPreflightOptions): Promise<PreflightRep
   const alternatives = await Promise.all(alts.map((t) => probeTarget(t, merged, ops, timeoutMs)));
   const proxyEnv: Record<string, string> = {};
   for (const k of ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"]) if (merged[k]) proxyEnv[k] = merged[k] as string;
-  return Object.freeze({ plan, results, alternatives, verdict: decide(plan.proxyList, results, timeoutMs, alternatives), env, proxyEnv, modules, timeoutMs });
+  return Object.freeze({ plan, results, alternatives, verdict: decide(plan.proxyList, results, timeoutMs, alternatives, plan.sumdb), env, proxyEnv, modules, timeoutMs });
 }

@@ -5,12 +5,15 @@
  * (generated with openssl), an HTTP proxy that answers 407, and a healthy
  * module proxy (the lab's, over the host module cache) with a checksum
  * database; plus the GOPROXY list semantics ("," stops, "|" falls through),
- * the --try advice, --emit-sh run by /bin/sh, and the exit codes.
+ * the --try advice, --emit-sh run by /bin/sh, and the exit codes; and the
+ * way to the checksum database (loopback module proxies with and without
+ * `/sumdb/<name>/supported`, the database itself on a closed loopback port:
+ * reached through the proxy it is fine, reached directly it is refused).
  */
 import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createHttpServer, request as httpRequest, type Server } from "node:http";
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +23,8 @@ import { runPreflight } from "../../src/preflight/run-preflight.js";
 import { goship } from "../support/cli.js";
 import { ROOT } from "../support/paths.js";
 import { freePort } from "../lab/free-port.js";
+import { generateNoteKey } from "../../src/sumdb/note/key.js";
+import { formatPreflightJson, formatPreflightText } from "../../src/preflight/format.js";
 import { startHostProxy, startSumdb, type SumdbServer } from "../sumdb/harness.js";
 import type { ModuleProxy } from "../lab/proxy.js";
 
@@ -196,4 +201,142 @@ test("a bad GOPROXY value is a usage error (exit 2)", async () => {
   const cli = await goship(["preflight", "--goproxy", "ftp://x.example"], { cwd: tmpdir(), env: env({}) });
   assert.equal(cli.code, 2);
   assert.match(cli.stderr, /invalid proxy URL scheme/);
+});
+
+/**
+ * A loopback module proxy: `/sumdb/<name>/supported` answers `supported`
+ * (200, 404 or 500), other `/sumdb/` paths 404; module requests are passed to
+ * the lab's healthy proxy (over the host module cache). Records the paths asked.
+ */
+async function sumdbProxy(supported: number): Promise<{ url: string; asked: string[] }> {
+  const asked: string[] = [];
+  const s = createHttpServer((req, res) => {
+    const path = req.url ?? "/";
+    asked.push(path);
+    if (/^\/sumdb\/[^]+\/supported$/.test(path)) return void res.writeHead(supported).end();
+    if (path.startsWith("/sumdb/")) return void res.writeHead(404).end();
+    const up = httpRequest(healthy.url + path, (r) => {
+      res.writeHead(r.statusCode ?? 502, { "Content-Type": r.headers["content-type"] ?? "application/octet-stream" });
+      r.pipe(res);
+    });
+    up.on("error", () => void res.writeHead(502).end());
+    up.end();
+  });
+  const port = await listen(s);
+  closers.push(() => new Promise<void>((r) => s.close(() => r())));
+  return { url: `http://127.0.0.1:${port}`, asked };
+}
+
+test("the checksum database is reached through a proxy that supports it, else directly (here: a closed loopback port)", async () => {
+  const closed = await freePort();
+  const name = `127.0.0.1:${closed}`;
+  const GOSUMDB = generateNoteKey(name).verifierKey; // a database named after a loopback port nothing listens on
+  const yes = await sumdbProxy(200);
+  const no = await sumdbProxy(404);
+  const broken = await sumdbProxy(500);
+  const run = (goproxy: string, gosumdb = GOSUMDB) => runPreflight({ env: env({ GOPROXY: goproxy, GOSUMDB: gosumdb }), moduleDir: GREETER, timeoutMs: 3000 });
+
+  // Supported: the go command uses <proxy>/sumdb/<name> and never dials the database.
+  const viaProxy = await run(yes.url);
+  assert.equal(viaProxy.verdict.ok, true, viaProxy.verdict.advice.join("\n"));
+  assert.deepEqual([viaProxy.verdict.sumdb?.reached, viaProxy.verdict.sumdb?.proxy], ["proxy", yes.url]);
+  assert.ok(yes.asked.includes(`/sumdb/${name}/supported`));
+  assert.deepEqual(viaProxy.results.map((r) => [r.target.kind, r.target.route ?? "", r.outcome]), [["proxy", "", "ok"], ["sumdb", "proxy", "ok"]], "the database itself is not probed");
+  assert.match(formatPreflightText(viaProxy), new RegExp(`the checksum database is reached via the module proxy ${yes.url.replace(/[.:/]/g, "\\$&")}`));
+  const doc = JSON.parse(formatPreflightJson(viaProxy)) as { sumdb: { reached: string; how: string; ok: boolean } };
+  assert.deepEqual([doc.sumdb.reached, doc.sumdb.ok], ["proxy", true]);
+  assert.match(doc.sumdb.how, /^via the module proxy /);
+
+  // 404, then direct: the database itself decides, and it is refused.
+  const direct = await run(`${no.url},direct`);
+  assert.equal(direct.verdict.ok, false);
+  assert.equal(direct.verdict.sumdb?.reached, "direct");
+  assert.deepEqual(direct.results.filter((r) => r.target.kind === "sumdb").map((r) => [r.target.probeUrl, r.outcome]), [
+    [`${no.url}/sumdb/${name}/supported`, "not-found"],
+    [`https://${name}/latest`, "error"],
+  ]);
+  assert.match(direct.verdict.advice.join("\n"), new RegExp(`the checksum database https://127\\.0\\.0\\.1:${closed}, reached directly: the connection to 127\\.0\\.0\\.1:${closed} was refused`));
+  assert.match(formatPreflightText(direct), /FAILS directly \(https:\/\/127\.0\.0\.1:\d+\)/);
+  // The same through the CLI: exit 1, and the text says "directly".
+  const cli = await goship(["preflight", GREETER, "--timeout", "3000"], { cwd: GREETER, env: env({ GOPROXY: `${no.url},direct`, GOSUMDB }) });
+  assert.equal(cli.code, 1, cli.stdout + cli.stderr);
+  assert.match(cli.stdout, /✗ sumdb https:\/\/127\.0\.0\.1:\d+ \(directly\)/);
+
+  // 404 then a supporting proxy: the second serves it.
+  const second = await run(`${no.url}|${yes.url}`);
+  assert.deepEqual([second.verdict.ok, second.verdict.sumdb?.proxy], [true, yes.url]);
+
+  // 500 after ",": the go command stops at that proxy, asking neither the next one nor the database.
+  const before = yes.asked.length;
+  const stopped = await run(`${broken.url},${yes.url}`);
+  assert.equal(stopped.verdict.ok, false);
+  assert.deepEqual([stopped.verdict.sumdb?.reached, stopped.verdict.sumdb?.url], [null, `${broken.url}/sumdb/${name}/supported`]);
+  assert.equal(yes.asked.slice(before).some((p) => p.startsWith("/sumdb/")), false);
+  assert.equal(stopped.results.some((r) => r.target.route === "direct"), false);
+  assert.match(stopped.verdict.advice.join("\n"), new RegExp(`${broken.url.replace(/[.:/]/g, "\\$&")}/sumdb/.*/supported failed \\(HTTP 500\\)`));
+
+  // GOSUMDB with a URL: no proxy is asked, even one that supports the database.
+  const asked = yes.asked.length;
+  const named = await run(yes.url, `${GOSUMDB} http://127.0.0.1:${closed}`);
+  assert.equal(named.verdict.ok, false);
+  assert.equal(named.verdict.sumdb?.reached, "direct");
+  assert.equal(yes.asked.slice(asked).some((p) => p.startsWith("/sumdb/")), false);
+  assert.match(named.verdict.advice.join("\n"), /was refused/);
+});
+
+test("differential: the go command reaches the checksum database the way preflight says (proxy, directly, or stopped)", async () => {
+  const closed = await freePort();
+  const name = `127.0.0.1:${closed}`;
+  const GOSUMDB = generateNoteKey(name).verifierKey;
+  const yes = await sumdbProxy(200);
+  const no = await sumdbProxy(404);
+  const broken = await sumdbProxy(500);
+  const work = mkdtempSync(join(tmpdir(), "goship-sumdb-route-"));
+  writeFileSync(join(work, "go.mod"), "module example.com/route\n\ngo 1.21\n");
+  // The go command, with empty caches, downloading a module go.sum does not list: it must consult the database.
+  const goDownload = (goproxy: string, gopath: string): Promise<string> =>
+    new Promise((resolve) => {
+      const e = { ...env({ GOPROXY: goproxy, GOSUMDB, GOPATH: join(work, gopath), GOMODCACHE: join(work, gopath, "mod"), GOCACHE: join(work, gopath, "cache"), GOTOOLCHAIN: "local", GOINSECURE: "" }) };
+      execFile("go", ["mod", "download", "github.com/google/uuid@v1.6.0"], { cwd: work, env: e as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 }, (_err, stdout, stderr) => resolve(stdout + stderr));
+    });
+  // Includes the subtle one: after "|" a failure stands over a later 404 (TryProxies ranks errors). ("<broken>|direct" is left to
+  // the pure tests: there the go command's module fetch itself falls through to git, which cannot run here.)
+  const cases: [string, { asked: string[] }][] = [[yes.url, yes], [`${no.url},direct`, no], [broken.url, broken], [`${broken.url}|${no.url}`, broken]];
+  for (const [i, [goproxy, server]] of cases.entries()) {
+    const pre = await runPreflight({ env: env({ GOPROXY: goproxy, GOSUMDB }), moduleDir: GREETER, timeoutMs: 3000 });
+    const from = server.asked.length;
+    const out = await goDownload(goproxy, `gopath${i}`);
+    const dbPaths = server.asked.slice(from).filter((p) => p.startsWith(`/sumdb/${name}/`) && !p.endsWith("/supported"));
+    const go = dbPaths.length > 0 ? "proxy" : out.includes(`https://${name}/`) && /connection refused/.test(out) ? "direct" : /\/supported: 500 Internal Server Error/.test(out) ? null : "unknown";
+    assert.equal(pre.verdict.sumdb?.reached, go, `${goproxy}: the go command said:\n${out}`);
+    assert.ok(server.asked.slice(from).includes(`/sumdb/${name}/supported`), "the go command asked the proxy first");
+  }
+});
+
+test("--emit-sh finds the checksum database the same way: through a supporting proxy, else directly", async () => {
+  const bb = ["/usr/bin/busybox", "/bin/busybox"].find((f) => existsSync(f));
+  if (!bb) return console.log("no busybox on this host; script not run");
+  const bin = mkdtempSync(join(tmpdir(), "goship-bb-"));
+  for (const a of ["wget", "nslookup", "nc", "awk", "grep", "timeout"]) symlinkSync(bb, join(bin, a));
+  const closed = await freePort();
+  const GOSUMDB = generateNoteKey(`127.0.0.1:${closed}`).verifierKey;
+  const yes = await sumdbProxy(200);
+  const no = await sumdbProxy(404);
+  const run = async (goproxy: string): Promise<{ code: number; out: string }> => {
+    const cli = await goship(["preflight", "--emit-sh", "--goproxy", goproxy, "--gosumdb", GOSUMDB, "--timeout", "2000"], { cwd: tmpdir(), env: env({}) });
+    assert.equal(cli.code, 0, cli.stderr);
+    const file = join(mkdtempSync(join(tmpdir(), "goship-sh-")), "preflight.sh");
+    writeFileSync(file, cli.stdout);
+    return new Promise((resolve) => {
+      execFile("/bin/sh", [file], { encoding: "utf8", env: { PATH: `${bin}:${process.env.PATH}` }, timeout: 20_000 }, (err, stdout, stderr) => {
+        resolve({ code: err === null ? 0 : typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : -1, out: stdout + stderr });
+      });
+    });
+  };
+  const via = await run(yes.url);
+  assert.equal(via.code, 0, via.out);
+  assert.match(via.out, new RegExp(`checksum database 127\\.0\\.0\\.1:${closed}: via the module proxy ${yes.url.replace(/[.:/]/g, "\\$&")}`));
+  const direct = await run(`${no.url},direct`);
+  assert.equal(direct.code, 1, direct.out);
+  assert.match(direct.out, /checksum database https:\/\/127\.0\.0\.1:\d+ \(directly\) -> 000/);
 });
