@@ -98,7 +98,7 @@ export {
 export type { GoBuildInfo, GoModule, GoBuildSetting, FoundBinary, BaseImageRef, SbomOptions, SbomFormat, ImageSbom } from "./sbom/index.js";
 
 // Attestations
-export { makeArtifact, referrerDescriptor, fallbackTag, listReferrers, pushReferrer, hasReferrersApi, fetchArtifactBlob } from "./oci/referrers/index.js";
+export { makeArtifact, referrerDescriptor, fallbackTag, listReferrers, pushReferrer, pushReferrers, putArtifactBlobs, hasReferrersApi, fetchArtifactBlob } from "./oci/referrers/index.js";
 export type { Artifact, ArtifactInput, ReferrersMode, PushReferrerResult } from "./oci/referrers/index.js";
 export { makeProvenance, encodeStatement, parseStatement, IN_TOTO_JSON_MEDIA_TYPE, SLSA_PROVENANCE_V1 } from "./provenance/index.js";
 export type { Statement, SlsaProvenanceV1, ProvenanceInput } from "./provenance/index.js";

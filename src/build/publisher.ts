@@ -14,9 +14,9 @@ import { push, type PushResult } from "../oci/remote/push.js";
 import { writeTarball } from "../oci/tarball/write-tarball.js";
 import { hostTarget } from "../goproject/scan-project.js";
 import type { KeyObject } from "node:crypto";
-import type { ReferrersMode } from "../oci/referrers/client.js";
+import { putArtifactBlobs, type ReferrersMode } from "../oci/referrers/client.js";
 import { signImage, type SignResult } from "../sign/sign-image.js";
-import { attachAll, type AttachedAttestation, type AttestationsFor } from "./attestations.js";
+import { attachAll, attachmentArtifacts, type AttachedAttestation, type AttestationsFor } from "./attestations.js";
 
 export interface Published {
   /** `registry/repo@sha256:…`, `oci-layout:DIR@sha256:…` or `tarball:FILE@sha256:…`. */
@@ -55,9 +55,21 @@ export function registryPublisher(o: RegistryPublisherOptions): Publisher {
   return {
     async publish(image, name, attest) {
       const path = o.bare ? ref.path : `${ref.path}/${name}`;
+      // The attestations are made and their blobs uploaded while the image pushes (the digests they
+      // name are known before the push); their manifests go up once the subjects are there.
+      const prepared = attest
+        ? attest(`${ref.registry}/${path}`).then(async (atts) => {
+            const artifacts = attachmentArtifacts(atts);
+            await putArtifactBlobs(client, path, artifacts);
+            return { atts, artifacts };
+          })
+        : undefined;
+      prepared?.catch(() => undefined); // awaited below; a failed image push must not leave it unhandled
       const r = await push(client, path, image, { tags: o.tags, ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}), ...(o.onBlob ? { onBlob: o.onBlob } : {}) });
-      const attestations = attest ? await attachAll(client, path, await attest(`${ref.registry}/${path}`), o.referrersMode ? { mode: o.referrersMode } : {}) : undefined;
-      const signature = o.signKey ? await signImage(client, { ...ref, raw: `${ref.registry}/${path}@${r.digest}`, path, tag: null, digest: r.digest }, o.signKey) : undefined;
+      const [attestations, signature] = await Promise.all([
+        prepared?.then(({ atts, artifacts }) => attachAll(client, path, atts, { artifacts, blobsPushed: true, ...(o.referrersMode ? { mode: o.referrersMode } : {}) })),
+        o.signKey ? signImage(client, { ...ref, raw: `${ref.registry}/${path}@${r.digest}`, path, tag: null, digest: r.digest }, o.signKey) : undefined,
+      ]);
       return { ref: `${ref.registry}/${path}@${r.digest}`, digest: r.digest, push: r, ...(attestations ? { attestations } : {}), ...(signature ? { signature } : {}) };
     },
   };

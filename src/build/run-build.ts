@@ -4,7 +4,9 @@
  * target's overrides, optionsFor) and hand each result to the Publisher.
  * The base pull and git start at once, beside the module scan, and the
  * builder waits for the base only after `go build`, so neither adds to the
- * wall time; each distinct base is pulled once. Returns what was published
+ * wall time; each distinct base is pulled once. The compiled binaries are
+ * kept for the SBOM (no layer re-read) and src/sbom loads beside `go build`.
+ * Returns what was published
  * and the timings. Leaves out `.goship.yaml` loading (the caller passes
  * merged options).
  */
@@ -20,7 +22,9 @@ import type { ProgressSink } from "./progress.js";
 import { UsageError } from "../diagnostic/located-error.js";
 import type { Published, Publisher } from "./publisher.js";
 import { resolvePackages } from "./resolve-packages.js";
-import { attestationsFor, defaultSbomMaker, type SbomMaker } from "./attestations.js";
+import { readFile } from "node:fs/promises";
+import { formatPlatform } from "../oci/platform.js";
+import { attestationsFor, backgroundSbomMaker, type SbomMaker } from "./attestations.js";
 
 export interface BuildRun {
   readonly base: { readonly ref: string; readonly digest: string; readonly pullMs: number };
@@ -65,17 +69,28 @@ export async function runBuild(opts: GoshipBuildOptions, publisher: Publisher, p
     if (!project.mainPackages.some((m) => targetMatches(t.key, m))) throw new UsageError(`build.targets: ${t.key} is not a main package of ${project.modulePath} (main packages: ${project.mainPackages.map((m) => (m.dir === "." ? "." : `./${m.dir}`)).join(", ") || "none"})`);
   }
   const git = await gitP;
-  const compile = ports.compile ?? hostGoCompile(opts.goBin);
-  const sbom = opts.sbom === false ? undefined : (ports.sbom ?? (await defaultSbomMaker()));
+  const sbom = opts.sbom === false ? undefined : (ports.sbom ?? backgroundSbomMaker());
+  // The binaries each compile writes, kept (by platform) for the SBOM: no layer re-read after the build.
+  let built = new Map<string, Uint8Array>();
+  const goCompile = ports.compile ?? hostGoCompile(opts.goBin);
+  const compile: typeof goCompile =
+    sbom === undefined
+      ? goCompile
+      : async (req) => {
+          await goCompile(req);
+          built.set(formatPlatform(req.platform), await readFile(req.out));
+        };
   const results: BuildRun["results"][number][] = [];
   for (const pkg of pkgs) {
     const popts = optionsFor(opts, pkg);
     const baseP = baseOf(popts);
+    built = new Map();
+    const binaries = built;
     const r = await goBuilder(popts, { compile, base: baseP, git, ...(ports.progress ? { progress: ports.progress } : {}) }).build(pkg);
     const base = await baseP;
     const tpub = performance.now();
     ports.progress?.({ kind: "push-start", pkg: pkg.binaryName, ...blobTotals(r.image) });
-    const attest = opts.provenance === false && sbom === undefined ? undefined : attestationsFor({ opts: popts, modulePath: project.modulePath, pkg, base: { ref: popts.base.raw, digest: base.digest.text }, git }, r.image, { provenance: opts.provenance !== false, ...(sbom ? { sbom } : {}) });
+    const attest = opts.provenance === false && sbom === undefined ? undefined : attestationsFor({ opts: popts, modulePath: project.modulePath, pkg, base: { ref: popts.base.raw, digest: base.digest.text }, git }, r.image, { provenance: opts.provenance !== false, ...(sbom ? { sbom, binaries } : {}) });
     const published = await publisher.publish(r.image, pkg.binaryName, attest);
     results.push({ ...r, published, publishMs: Math.round(performance.now() - tpub) });
     ports.progress?.({ kind: "push-done", pkg: pkg.binaryName, ref: published.ref, ms: Math.round(performance.now() - tpub) });

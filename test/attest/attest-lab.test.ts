@@ -12,7 +12,9 @@
  * encrypted key and with a node:crypto PEM key; goship verify-image accepts
  * them and cosign's own signature; a wrong key and a tampered signature
  * fail in both. Bad input (missing key, wrong key type, unreachable
- * registry) exits 2. GOSHIP_SKIP_LAB=1 skips it.
+ * registry) exits 2. The SBOMs goship build makes from the binaries it
+ * compiled equal, byte for byte, what sbomForImage reads from the same
+ * image written to an OCI layout. GOSHIP_SKIP_LAB=1 skips it.
  */
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -21,12 +23,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { attachAll, type Attachment } from "../../src/build/attestations.js";
-import { registryPublisher, runBuild, validateBuildOptions, type BuildRun } from "../../src/build/index.js";
+import { attachAll, binaryFromImage, defaultSbomMaker, type Attachment } from "../../src/build/attestations.js";
+import { layoutPublisher, registryPublisher, runBuild, validateBuildOptions, type BuildRun } from "../../src/build/index.js";
 import { run } from "../../src/cli/main.js";
 import { sha256 } from "../../src/oci/digest.js";
-import { imageFromRaw, makeIndex, type Image, type ImageIndexValue } from "../../src/oci/image.js";
-import { encodeJson, parseManifest } from "../../src/oci/manifest.js";
+import { imageFromRaw, imagePlatform, makeIndex, type Image, type ImageIndexValue } from "../../src/oci/image.js";
+import { encodeJson, parseIndex, parseManifest } from "../../src/oci/manifest.js";
+import { formatPlatform } from "../../src/oci/platform.js";
+import { readOciLayout, sbomForImage } from "../../src/sbom/index.js";
 import { parseConfig } from "../../src/oci/config.js";
 import { fallbackTag, fetchArtifactBlob, hasReferrersApi, listReferrers } from "../../src/oci/referrers/index.js";
 import { parseImageRef } from "../../src/oci/reference.js";
@@ -169,8 +173,47 @@ describe("SBOM/provenance referrers and cosign signing with the build lab", { sk
     assert.equal(`sha256:${deps.find((d) => d.name === baseRef)?.digest?.["sha256"]}`, built.base.digest);
     assert.deepEqual(deps.find((d) => d.digest?.["gitCommit"])?.digest, { gitCommit: "0123456789abcdef0123456789abcdef01234567" });
     assert.ok(deps.some((d) => d.uri === "pkg:golang/example.com/goship/greeter"));
+    const goVer = execFileSync("go", ["env", "GOVERSION"], { encoding: "utf8" }).trim();
+    assert.ok(deps.some((d) => d.uri === `pkg:golang/toolchain@${goVer}`), `toolchain ${goVer} (read from the binary's build info) as go env GOVERSION says it`);
     assert.deepEqual((st.predicate.buildDefinition.internalParameters?.["goCommand"] as string[]).slice(0, 3), ["go", "build", "-trimpath"]);
     console.log(`provenance ${prov.digest}: subject ${st.subject[0]?.digest["sha256"]}, base ${built.base.digest}, go.sum sha256 ${goSum}`);
+  });
+
+  it("the SBOMs goship build made from the compiled binaries are byte-identical to sbomForImage's from the image's layers (OCI layout)", async () => {
+    const res = built.results[0]!;
+    const layout = mkdtempSync(join(tmpdir(), "goship-attest-layout-"));
+    dirs.push(layout);
+    await layoutPublisher(layout, "t1").publish(res.image, "greeter");
+    const fromLayout = readOciLayout(layout);
+    assert.equal(fromLayout.digest.text, res.image.digest.text);
+    assert.equal(fromLayout.kind, "index");
+    const client = clientFor(lab.registry.address, { insecureRegistries: [lab.registry.address] });
+    const maker = await defaultSbomMaker();
+    const name = `${lab.registry.ref("attest")}/greeter`;
+    const atts = res.published.attestations ?? [];
+    for (const img of (fromLayout as ImageIndexValue).images) {
+      const plat = formatPlatform(imagePlatform(img));
+      const ref = `${name}@${img.digest.text}`;
+      const scanned = await sbomForImage(img, ref);
+      assert.equal(scanned.binaries.length, 1, `one Go binary in ${plat}`);
+      const bin = await binaryFromImage(img);
+      assert.ok(bin, `entrypoint binary of ${plat}`);
+      const fast = await maker(img, ref, bin.bytes);
+      const slow = await maker(img, ref);
+      assert.deepEqual(fast.map((d) => d.name), ["spdx", "cyclonedx"]);
+      assert.deepEqual(fast.map((d) => Buffer.from(d.bytes).toString("utf8")), slow.map((d) => Buffer.from(d.bytes).toString("utf8")), `fast and layer-scan SBOMs of ${plat}`);
+      assert.equal(Buffer.from(slow[0]!.bytes).toString("utf8"), JSON.stringify(scanned.spdx));
+      assert.equal(Buffer.from(slow[1]!.bytes).toString("utf8"), JSON.stringify(scanned.cyclonedx));
+      // What goship build pushed (made from the binaries it compiled) is the same document.
+      for (const [doc, mt] of [["spdx", SPDX], ["cyclonedx", CDX]] as const) {
+        const at = atts.find((a) => a.what === `sbom ${doc} ${plat}`);
+        assert.ok(at, `pushed sbom ${doc} ${plat}`);
+        const blob = await fetchArtifactBlob(client, "attest/greeter", at.digest, mt);
+        assert.equal(Buffer.from(blob.bytes).toString("utf8"), JSON.stringify(doc === "spdx" ? scanned.spdx : scanned.cyclonedx), `pushed ${doc} ${plat} = sbomForImage's`);
+      }
+    }
+    const fb = parseIndex((await client.getManifest("attest/greeter", fallbackTag(res.image.digest.text))).bytes);
+    assert.deepEqual(fb.manifests.map((m) => m.digest), atts.filter((a) => a.subject === res.image.digest.text).map((a) => a.digest), "one fallback index entry per referrer of the index");
   });
 
   it("uses the referrers API where the registry has it (go-containerregistry's registry, WithReferrersSupport)", async () => {

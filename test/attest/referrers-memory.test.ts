@@ -3,14 +3,17 @@
  * API there, so the tag schema): pushing two artifacts builds the
  * `sha256-<hex>` index, pushing one again does not list it twice, the
  * artifactType filter works, and signing + verifying round-trips through
- * the `.sig` tag (a second signature appends). Runs without the build lab.
+ * the `.sig` tag (a second signature appends); pushReferrers puts several
+ * artifacts on two subjects at once and each subject's index ends up with
+ * all of its own (one read-modify-write per subject, no lost update).
+ * Runs without the build lab.
  */
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { describe, it } from "node:test";
 import { sha256 } from "../../src/oci/digest.js";
 import { parseIndex } from "../../src/oci/manifest.js";
-import { fallbackTag, fetchArtifactBlob, hasReferrersApi, listReferrers, makeArtifact, pushReferrer } from "../../src/oci/referrers/index.js";
+import { fallbackTag, fetchArtifactBlob, hasReferrersApi, listReferrers, makeArtifact, pushReferrer, pushReferrers } from "../../src/oci/referrers/index.js";
 import { parseImageRef } from "../../src/oci/reference.js";
 import { RegistryClient } from "../../src/oci/remote/registry-client.js";
 import { push } from "../../src/oci/remote/push.js";
@@ -56,5 +59,28 @@ describe("referrers by the tag schema (in-memory registry)", () => {
     assert.equal(v1.failures.length, 2);
     const other = generateKeyPairSync("ec", { namedCurve: "P-256" });
     assert.equal((await verifyImage(client, ref, other.publicKey)).verified, 0);
+  });
+
+  it("pushReferrers: five artifacts on two subjects at once, each fallback index lists all of its own", async () => {
+    const reg = new MemoryRegistry();
+    const client = new RegistryClient({ registry: HOST, insecure: true, fetch: reg.fetch, sleep: async () => undefined });
+    const x = randomImage(makeRng(11), 1, 64);
+    const y = randomImage(makeRng(12), 1, 64);
+    await push(client, "app", x, { tags: ["x"] });
+    await push(client, "app", y, { tags: ["y"] });
+    const subj = (i: typeof x) => ({ mediaType: i.manifest.mediaType, digest: i.digest.text, size: i.manifestBytes.length });
+    const pre = makeArtifact({ subject: subj(x), artifactType: "application/old", blobs: [{ bytes: Buffer.from("old"), mediaType: "application/old" }] });
+    await pushReferrer(client, "app", pre);
+    const arts = [
+      ...[1, 2, 3].map((n) => makeArtifact({ subject: subj(x), artifactType: `application/x${n}`, blobs: [{ bytes: Buffer.from(`x${n}`), mediaType: `application/x${n}` }] })),
+      ...[1, 2].map((n) => makeArtifact({ subject: subj(y), artifactType: `application/y${n}`, blobs: [{ bytes: Buffer.from(`y${n}`), mediaType: `application/y${n}` }] })),
+    ];
+    const rs = await pushReferrers(client, "app", arts);
+    assert.deepEqual(rs, arts.map((a) => ({ digest: a.digest.text, via: "tag", fallbackTag: fallbackTag(a.subject.digest) })));
+    const listed = async (d: string) => (await listReferrers(client, "app", d)).referrers.map((r) => r.digest);
+    assert.deepEqual(await listed(x.digest.text), [pre, ...arts.slice(0, 3)].map((a) => a.digest.text), "the earlier referrer kept, the three new ones in order");
+    assert.deepEqual(await listed(y.digest.text), arts.slice(3).map((a) => a.digest.text));
+    for (const a of arts) assert.equal(Buffer.from((await fetchArtifactBlob(client, "app", a.digest.text)).bytes).toString(), a.manifest.artifactType!.slice("application/".length));
+    assert.deepEqual(await pushReferrers(client, "app", []), []);
   });
 });

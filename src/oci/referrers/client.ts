@@ -2,9 +2,10 @@
  * The referrers side of the distribution spec 1.1, over a RegistryClient:
  * listing (GET /v2/<name>/referrers/<digest>?artifactType=…, or the
  * `sha256-<hex>` tag schema index when the registry has no referrers API)
- * and pushing an artifact (every blob, then the manifest by digest; when
- * the registry does not answer the PUT with `OCI-Subject` and has no
- * referrers API, the tag-schema index is read, extended and put back).
+ * and pushing artifacts (every blob, then the manifests by digest, all at
+ * once; when the registry does not answer the PUTs with `OCI-Subject` and
+ * has no referrers API, each subject's tag-schema index is read, extended
+ * with all its new referrers and put back once).
  * The artifactType filter is applied here too, since a registry may ignore
  * it (OCI-Filters-Applied); a listed descriptor without an artifactType,
  * or with the empty config's media type (go-containerregistry's registry
@@ -98,25 +99,59 @@ async function getFallbackIndex(client: RegistryClient, repo: string, subjectDig
  * findable as a referrer of its subject.
  */
 export async function pushReferrer(client: RegistryClient, repo: string, artifact: Artifact, opts: { mode?: ReferrersMode } = {}): Promise<PushReferrerResult> {
-  for (const [digest, bytes] of artifact.blobs) await client.putBlob(repo, digest, () => Promise.resolve(bytes));
-  const r = await client.transport.send({
-    method: "PUT",
-    url: `/v2/${repo}/manifests/${artifact.digest.text}`,
-    headers: { "content-type": artifact.manifest.mediaType },
-    body: artifact.manifestBytes,
-    scopes: scopes(repo, true),
-    ok: [201],
-  });
+  const [r] = await pushReferrers(client, repo, [artifact], opts);
+  return r as PushReferrerResult;
+}
+
+/** Uploads the blobs of `artifacts` (no subject needed yet): can run beside the subject's own push. */
+export async function putArtifactBlobs(client: RegistryClient, repo: string, artifacts: readonly Artifact[]): Promise<void> {
+  const blobs = new Map<string, Uint8Array>();
+  for (const a of artifacts) for (const [digest, bytes] of a.blobs) blobs.set(digest, bytes);
+  await Promise.all([...blobs].map(([digest, bytes]) => client.putBlob(repo, digest, () => Promise.resolve(bytes))));
+}
+
+/**
+ * Pushes several artifacts (their subjects must already be in `repo`) at
+ * once: blobs and manifests concurrently, the referrers API probed at most
+ * once, and with the tag schema each subject's `sha256-<hex>` index read
+ * and put back once with all its new descriptors (in `artifacts` order), so
+ * concurrent pushes never overwrite each other's entries. Results in
+ * `artifacts` order.
+ */
+export async function pushReferrers(client: RegistryClient, repo: string, artifacts: readonly Artifact[], opts: { mode?: ReferrersMode; blobsPushed?: boolean } = {}): Promise<PushReferrerResult[]> {
+  if (artifacts.length === 0) return [];
+  if (!opts.blobsPushed) await putArtifactBlobs(client, repo, artifacts);
+  const subjectHeaders = await Promise.all(
+    artifacts.map(async (artifact) => {
+      const r = await client.transport.send({
+        method: "PUT",
+        url: `/v2/${repo}/manifests/${artifact.digest.text}`,
+        headers: { "content-type": artifact.manifest.mediaType },
+        body: artifact.manifestBytes,
+        scopes: scopes(repo, true),
+        ok: [201],
+      });
+      return r.headers.get("oci-subject");
+    }),
+  );
   const mode = opts.mode ?? "auto";
-  const subjectHeader = r.headers.get("oci-subject");
-  if (mode === "api" || (mode === "auto" && (subjectHeader === artifact.subject.digest || (await hasReferrersApi(client, repo, artifact.subject.digest))))) {
-    return { digest: artifact.digest.text, via: "api" };
+  const first = artifacts[0] as Artifact;
+  const viaApi = mode === "api" || (mode === "auto" && (artifacts.every((a, i) => subjectHeaders[i] === a.subject.digest) || (await hasReferrersApi(client, repo, first.subject.digest))));
+  if (viaApi) return artifacts.map((a) => ({ digest: a.digest.text, via: "api" }));
+  const bySubject = new Map<string, Artifact[]>();
+  for (const a of artifacts) {
+    const list = bySubject.get(a.subject.digest);
+    if (list) list.push(a);
+    else bySubject.set(a.subject.digest, [a]);
   }
-  const tag = fallbackTag(artifact.subject.digest);
-  const existing = await getFallbackIndex(client, repo, artifact.subject.digest);
-  const { bytes } = addToReferrersIndex(existing, referrerDescriptor(artifact));
-  await client.putManifest(repo, tag, bytes, MediaType.OciIndex);
-  return { digest: artifact.digest.text, via: "tag", fallbackTag: tag };
+  await Promise.all(
+    [...bySubject].map(async ([subject, list]) => {
+      let bytes = await getFallbackIndex(client, repo, subject);
+      for (const a of list) bytes = addToReferrersIndex(bytes, referrerDescriptor(a)).bytes;
+      await client.putManifest(repo, fallbackTag(subject), bytes as Uint8Array, MediaType.OciIndex);
+    }),
+  );
+  return artifacts.map((a) => ({ digest: a.digest.text, via: "tag", fallbackTag: fallbackTag(a.subject.digest) }));
 }
 
 /** Fetches an artifact manifest and one of its blobs by media type (the first match). */
