@@ -110,6 +110,8 @@ interface MutableFinding {
   count: number;
   /** Line texts already weighed as evidence (kept or a repeat): the same text again is a repeat too. */
   readonly seen: Set<string>;
+  /** The last text found in (or put in) `seen`: the same text next time is a repeat without hashing it. */
+  last: string | undefined;
 }
 
 /** Texts remembered per finding to skip redacting a repeat again. */
@@ -313,7 +315,7 @@ export class Diagnoser {
    * them); -1: find them out from the text.
    */
   private line(buf: Buffer, start: number, end: number, first = -1, hasShort = true): void {
-    const raw = buf.toString("utf8", start, Math.min(end, start + MAX_LINE));
+    const raw = decodeUtf8(buf, start, Math.min(end, start + MAX_LINE));
     if (raw.length === 0) return;
     const { text, ci } = cleanLine(raw);
     if (ci !== undefined) this.ci ??= ci;
@@ -335,7 +337,9 @@ export class Diagnoser {
       this.kwTo = end;
       this.kwShort = hasShort;
     }
-    for (const e of this.read(text)) this.apply(e, n, text);
+    if (this.format === "buildkit-rawjson") {
+      for (const e of this.rawjson.read(text)) this.apply(e, n, text);
+    } else this.apply(this.read(text), n, text);
     this.kwBuf = undefined;
     this.rules = undefined;
   }
@@ -355,7 +359,8 @@ export class Diagnoser {
     return this.rules;
   }
 
-  private read(text: string): readonly LineEvent[] {
+  /** The event of one line in a line-per-event format (rawjson is read by `rawjson`). */
+  private read(text: string): LineEvent {
     switch (this.format) {
       case "buildkit-plain":
       case "legacy":
@@ -366,22 +371,20 @@ export class Diagnoser {
         const header = c0 === 0x23 ? this.format === "buildkit-plain" : c0 === 0x53 || (c0 === 0x5b && this.format === "buildah");
         const known = header ? this.headers.get(text) : undefined;
         if (known !== undefined) return known;
-        const e = [this.format === "buildah" ? readBuildah(text) : this.format === "legacy" ? readLegacy(text) : readBuildkitPlain(text)];
-        if ((e[0] as LineEvent).kind === "step") {
+        const e = this.format === "buildah" ? readBuildah(text) : this.format === "legacy" ? readLegacy(text) : readBuildkitPlain(text);
+        if (e.kind === "step") {
           if (this.headers.size >= MAX_HEADERS) this.headers.clear();
           this.headers.set(text, e);
         }
         return e;
       }
-      case "buildkit-rawjson":
-        return this.rawjson.read(text);
       default:
-        return [{ kind: "output", message: text }];
+        return { kind: "output", message: text };
     }
   }
 
   /** Step header lines already read (the readers are pure: the same text, the same event). */
-  private readonly headers = new Map<string, readonly LineEvent[]>();
+  private readonly headers = new Map<string, LineEvent>();
 
   private sequential(): boolean {
     return this.format === "legacy" || this.format === "buildah";
@@ -405,7 +408,8 @@ export class Diagnoser {
         s.instruction = e.instruction;
         if (e.index !== undefined) s.index = e.index;
         if (this.sequential()) {
-          if (/^FROM\s/i.test(e.instruction)) {
+          const i0 = e.instruction.charCodeAt(0) | 0x20;
+          if (i0 === 0x66 && /^FROM\s/i.test(e.instruction)) {
             const as = /\sAS\s+(\S+)\s*$/i.exec(e.instruction)?.[1];
             this.stage = as ?? (e.stage !== undefined ? e.stage : String(this.stageCount));
             this.stageCount++;
@@ -505,15 +509,22 @@ export class Diagnoser {
       f = this.firstFinding.get(d);
     }
     if (f === undefined) {
-      f = { d, step, detail, evidence: [], count: 0, seen: new Set() };
+      f = { d, step, detail, evidence: [], count: 0, seen: new Set(), last: undefined };
       this.findings.set(`${d.id}\u0000${step?.key ?? ""}`, f);
       if (byStep === undefined) this.findingsOf.set(d, (byStep = new Map()));
       byStep.set(step?.key ?? "", f);
       if (!this.firstFinding.has(d)) this.firstFinding.set(d, f);
     }
     f.count++;
-    if (f.evidence.length < MAX_EVIDENCE && !f.seen.has(text)) {
-      if (f.seen.size < MAX_SEEN) f.seen.add(text);
+    if (f.evidence.length < MAX_EVIDENCE && text !== f.last) {
+      if (f.seen.has(text)) {
+        f.last = text;
+        return;
+      }
+      if (f.seen.size < MAX_SEEN) {
+        f.seen.add(text);
+        f.last = text;
+      }
       const red = redact(text);
       const norm = normalize(red);
       if (!f.evidence.some((ev) => normalize(ev.text) === norm)) f.evidence.push({ line: n, text: red });
@@ -530,6 +541,11 @@ function withoutCommand(message: string): string {
 /** Evidence text without step prefixes and timestamps, to drop repeats. */
 function normalize(s: string): string {
   return s.replace(/^#\d+ (?:\d+\.\d+ )?/, "").replace(/^\d+\.\d+ /, "").replace(/^#\d+ ERROR: /, "").trim();
+}
+
+/** buf[start, end) as UTF-8 text (start <= end <= buf.length). */
+function decodeUtf8(buf: Buffer, start: number, end: number): string {
+  return buf.toString("utf8", start, end);
 }
 
 /** Diagnoses a whole log held in memory (tests, small inputs). */

@@ -47,8 +47,15 @@ export class KeywordScanner {
       }
     }
     this.candidates = new Array<readonly Uint8Array[] | undefined>(65536);
-    for (const [h, a] of cand) this.candidates[h] = a;
+    this.candidateIds = new Array<readonly number[] | undefined>(65536);
+    for (const [h, a] of cand) {
+      this.candidates[h] = a;
+      this.candidateIds[h] = a.map((k) => this.ids.get(k) as number);
+    }
   }
+
+  /** Per block: the IDs of `candidates` there, in the same order. */
+  private readonly candidateIds: (readonly number[] | undefined)[];
 
   /** Shortest keyword length. */
   get minLength(): number {
@@ -143,6 +150,41 @@ export class KeywordScanner {
       i++;
     }
     return found;
+  }
+
+  /**
+   * The union of `bits[id]` over every keyword occurring in buf[from, to)
+   * (`collect` without its array: what the engine asks of every rule line).
+   */
+  collectBits(buf: Uint8Array, from: number, to: number, bits: readonly number[]): number {
+    let out = 0;
+    const m = this.m;
+    const shift = this.shift;
+    const starts = this.starts;
+    let i = from + m - 1;
+    while (i < to) {
+      const h = ((buf[i - 1] as number) << 8) | (buf[i] as number);
+      const sh = shift[h] as number;
+      if (sh !== 0) {
+        i += sh;
+        continue;
+      }
+      const start = i - m + 1;
+      if (starts[((buf[start] as number) << 8) | (buf[start + 1] as number)] === 1) {
+        const cands = this.candidates[h] as readonly Uint8Array[];
+        const ids = this.candidateIds[h] as readonly number[];
+        for (let c = 0; c < cands.length; c++) {
+          const k = cands[c] as Uint8Array;
+          const n = k.length;
+          if (start + n > to) continue;
+          let q = 0;
+          while (q < n && buf[start + q] === k[q]) q++;
+          if (q === n) out |= bits[ids[c] as number] as number;
+        }
+      }
+      i++;
+    }
+    return out;
   }
 
   /** Whether any keyword occurs in buf[from, to). */

@@ -226,15 +226,22 @@ function plainOutput(format: LogFormat | undefined, buf: Uint8Array, s: number, 
  * the effect keywords hold every trigger, so these are the diagnoses all the
  * pre-filter keywords there trigger, found with the smaller keyword set.
  */
-export function rulesIn(buf: Buffer, from: number, to: number, withShort: boolean): number[] {
+export function rulesIn(buf: Buffer, from: number, to: number, withShort: boolean): readonly number[] {
   const { effects, effectRules, short } = prefilter();
-  let mask = 0;
-  for (const id of effects.collect(buf, from, to)) mask |= effectRules[id] as number;
+  let mask = effects.collectBits(buf, from, to, effectRules);
   if (short !== undefined && withShort) mask |= shortRules(short, buf, from, to).rules;
-  const out: number[] = [];
-  for (let i = 0; mask !== 0; i++, mask >>>= 1) if ((mask & 1) !== 0) out.push(i);
+  let out = RULE_LISTS.get(mask);
+  if (out === undefined) {
+    const list: number[] = [];
+    for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) if ((m & 1) !== 0) list.push(i);
+    out = Object.freeze(list);
+    RULE_LISTS.set(mask, out);
+  }
   return out;
 }
+
+/** The diagnosis index list of each rule mask seen (few distinct ones): shared, read-only. */
+const RULE_LISTS = new Map<number, readonly number[]>();
 
 /** The keywords of the pre-filter (for benchmarks against grep). */
 export function prefilterKeywords(): readonly string[] {
