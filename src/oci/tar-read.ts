@@ -1,8 +1,9 @@
 /**
  * Reads a tar stream into entries (ustar, with PAX `path`/`linkpath`
- * records and the ustar prefix), for checks and tests: what a layer holds.
- * Pure. Leaves out GNU long-name records, sparse files and global PAX
- * headers (skipped).
+ * records, GNU long-name `L`/`K` records and the ustar prefix, which only
+ * POSIX ustar headers have: GNU headers keep times there), for checks and
+ * tests: what a layer or an OCI archive holds. Pure. Leaves out sparse files
+ * and global PAX headers (skipped).
  */
 export interface TarReadEntry {
   readonly path: string;
@@ -48,6 +49,8 @@ export function readTar(data: Uint8Array): readonly TarReadEntry[] {
   const out: TarReadEntry[] = [];
   let off = 0;
   let pax: Record<string, string> = {};
+  let longName: string | undefined;
+  let longLink: string | undefined;
   while (off + 512 <= b.length) {
     const h = b.subarray(off, off + 512);
     if (h.every((x) => x === 0)) break;
@@ -62,9 +65,16 @@ export function readTar(data: Uint8Array): readonly TarReadEntry[] {
       pax = parsePax(body);
       continue;
     }
+    if (typeflag === "L" || typeflag === "K") {
+      const text = str(body, 0, body.length);
+      if (typeflag === "L") longName = text;
+      else longLink = text;
+      continue;
+    }
     if (typeflag === "g") continue;
-    const prefix = str(h, 345, 155);
-    const name = pax["path"] ?? (prefix ? `${prefix}/${str(h, 0, 100)}` : str(h, 0, 100));
+    const posix = h.toString("latin1", 257, 263) === "ustar\0";
+    const prefix = posix ? str(h, 345, 155) : "";
+    const name = pax["path"] ?? longName ?? (prefix ? `${prefix}/${str(h, 0, 100)}` : str(h, 0, 100));
     out.push({
       path: name,
       typeflag,
@@ -74,10 +84,12 @@ export function readTar(data: Uint8Array): readonly TarReadEntry[] {
       mtime: num(h, 136, 12),
       uname: str(h, 265, 32),
       gname: str(h, 297, 32),
-      linkname: pax["linkpath"] ?? str(h, 157, 100),
+      linkname: pax["linkpath"] ?? longLink ?? str(h, 157, 100),
       data: body,
     });
     pax = {};
+    longName = undefined;
+    longLink = undefined;
   }
   return out;
 }

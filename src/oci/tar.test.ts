@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -96,4 +97,33 @@ describe("digests and platforms", () => {
     assert.equal(platformMatches(parsePlatform("linux/amd64"), parsePlatform("linux/arm64")), false);
     assert.throws(() => parsePlatform("linux"), /not a platform/);
   });
+});
+
+describe("readTar on archives GNU tar writes", () => {
+  for (const format of ["gnu", "posix", "ustar"] as const) {
+    it(`reads --format=${format}: long names and long link targets, files, dirs, symlinks`, () => {
+      const d = mkdtempSync(join(tmpdir(), "goship-tar-read-"));
+      try {
+        const long = `${"a".repeat(60)}/${"b".repeat(60)}`;
+        const target = `${long}/f.txt`;
+        mkdirSync(join(d, "src", long), { recursive: true });
+        writeFileSync(join(d, "src", target), "hello");
+        // ustar cannot hold a 100+ byte link target: only gnu and posix get the long one.
+        const linkTo = format === "ustar" ? "short.txt" : target;
+        symlinkSync(linkTo, join(d, "src", "link"));
+        const archive = join(d, "x.tar");
+        execFileSync("tar", [`--format=${format}`, "-C", join(d, "src"), "-cf", archive, "."]);
+        const byPath = new Map(readTar(readFileSync(archive)).map((e) => [e.path.replace(/^\.\//, ""), e]));
+        const f = byPath.get(target);
+        assert.ok(f, `${format}: ${target} missing among ${[...byPath.keys()].join(", ")}`);
+        assert.equal(f.typeflag, "0");
+        assert.equal(Buffer.from(f.data).toString(), "hello");
+        assert.equal(byPath.get(`${long}/`)?.typeflag ?? byPath.get(long)?.typeflag, "5");
+        assert.equal(byPath.get("link")?.typeflag, "2");
+        assert.equal(byPath.get("link")?.linkname, linkTo);
+      } finally {
+        rmSync(d, { recursive: true, force: true });
+      }
+    });
+  }
 });

@@ -6,29 +6,29 @@
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { readTar } from "./tar-reader.js";
+import { readTar } from "../../src/oci/tar-read.js";
 
 const TYPES: Readonly<Record<string, string>> = { "0": "file", "5": "dir", "2": "symlink", "6": "fifo", "3": "device", "4": "device", "1": "hardlink" };
 
 export function ociLayerLines(archive: string, prefix: string): string[] {
   const outer = readTar(readFileSync(archive));
   const blob = (digest: string): Buffer => {
-    const m = outer.find((x) => x.name === `blobs/${digest.replace(":", "/")}`);
+    const m = outer.find((x) => x.path === `blobs/${digest.replace(":", "/")}`);
     if (!m) throw new Error(`${archive}: no blob ${digest}`);
-    return m.data;
+    return Buffer.from(m.data);
   };
-  const index = JSON.parse(outer.find((x) => x.name === "index.json")!.data.toString()) as { manifests: { digest: string }[] };
+  const index = JSON.parse(Buffer.from(outer.find((x) => x.path === "index.json")!.data).toString()) as { manifests: { digest: string }[] };
   const manifest = JSON.parse(blob(index.manifests[0]!.digest).toString()) as { layers: { digest: string; mediaType: string }[] };
   const layer = manifest.layers[manifest.layers.length - 1]!;
   let data = blob(layer.digest);
   if (layer.mediaType.endsWith("gzip")) data = gunzipSync(data);
   const lines: string[] = [];
   for (const m of readTar(data)) {
-    const name = m.name.replace(/^\.?\//, "").replace(/\/$/, "");
+    const name = m.path.replace(/^\.?\//, "").replace(/\/$/, "");
     if (!name.startsWith(prefix + "/")) continue;
     const rel = name.slice(prefix.length + 1);
-    const type = TYPES[m.type] ?? `type-${m.type}`;
-    lines.push(type === "symlink" ? `${rel}\t${type}\t${m.linkName}` : `${rel}\t${type}`);
+    const type = TYPES[m.typeflag] ?? `type-${m.typeflag}`;
+    lines.push(type === "symlink" ? `${rel}\t${type}\t${m.linkname}` : `${rel}\t${type}`);
   }
   return lines.sort();
 }
