@@ -26,6 +26,9 @@ build_oracles() {
     [ "$area" = internal ] && continue
     (cd test/oracle && go build -o "../../.cache/oracle-$area" "./$area")
   done
+  # go-containerregistry's registry with the referrers API on, and its client (test/attest).
+  mkdir -p .cache/bin
+  (cd test/attest/referrers-oracle && go build -o ../../../.cache/bin/referrers-oracle .)
 }
 timed build_oracles
 

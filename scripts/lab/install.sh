@@ -32,7 +32,9 @@ timed() {
 
 # --- 1. Debian packages -------------------------------------------------------
 # chromium + fonts-dejavu-core: headless browser test of the HTML audit report (test/audit/html-chromium.test.ts).
-APT_PACKAGES=(runc docker-registry busybox-static ca-certificates tzdata buildah skopeo umoci docker.io chromium fonts-dejavu-core)
+# patch, binutils (readelf), openssl: reference tools some tests call (lint --fix diffs, the old Go
+# build-info header, key files); usually present, installed here when a machine lacks them.
+APT_PACKAGES=(runc docker-registry busybox-static ca-certificates tzdata buildah skopeo umoci docker.io chromium fonts-dejavu-core patch binutils openssl)
 apt_missing() {
   local p missing=()
   for p in "${APT_PACKAGES[@]}"; do
