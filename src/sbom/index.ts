@@ -17,7 +17,7 @@ export { toCycloneDx, CYCLONEDX_SPEC_VERSION } from "./cyclonedx.js";
 export { golangPurl, stdlibPurl, ociPurl, h1ToSha256Hex, modulesOf, makeInventory } from "./inventory.js";
 export type { Inventory, ModuleEntry, BinaryEntry } from "./inventory.js";
 export { scanImage, scanImageOrIndex, flattenImage, baseOf, imageSbomOptions } from "./image-scan.js";
-export { readOciLayout, isOciLayout } from "./read-layout.js";
+export { readOciLayout, isOciLayout } from "../oci/layout/read-layout.js";
 export { loadTarget, findGoBinaries } from "./load.js";
 export type { LoadedTarget, LoadOptions } from "./load.js";
 export type { SbomSubject } from "./subject.js";

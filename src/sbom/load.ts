@@ -18,7 +18,7 @@ import { RegistryError } from "../oci/remote/transport.js";
 import { isExecutableHeader } from "./exe-file.js";
 import { imageSbomOptions, scanImageOrIndex } from "./image-scan.js";
 import { isGoBinary, readBuildInfo } from "./read-buildinfo.js";
-import { isOciLayout, readOciLayout } from "./read-layout.js";
+import { isOciLayout, readOciLayout } from "../oci/layout/read-layout.js";
 import type { FoundBinary, SbomOptions } from "./types.js";
 
 export interface LoadOptions {

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UsageError } from "../../diagnostic/located-error.js";
 import { imageFromRaw, type Image, type ImageOrIndex } from "../../oci/image.js";
+import { isOciLayout } from "../../oci/layout/read-layout.js";
 import { parseIndex } from "../../oci/manifest.js";
 import { isIndexMediaType } from "../../oci/media-type.js";
 import { parseImageRef } from "../../oci/reference.js";
@@ -37,14 +38,6 @@ function pick(x: ImageOrIndex): Image {
   const img = x.images[i >= 0 ? i : 0];
   if (!img) throw new UsageError("the image index has no image");
   return img;
-}
-
-function isLayout(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory() && existsSync(join(dir, "oci-layout")) && existsSync(join(dir, "index.json"));
-  } catch {
-    return false;
-  }
 }
 
 function layoutBlob(dir: string, digest: string): Uint8Array {
@@ -145,7 +138,7 @@ async function referrersOf(client: ReturnType<typeof clientFor>, repo: string, d
 /** `arg` is a folder (OCI layout) relative to `cwd`, or an image reference. */
 export async function loadImage(arg: string, cwd: string, env: NodeJS.ProcessEnv): Promise<LoadedImage> {
   const asPath = resolve(cwd, arg);
-  if (isLayout(asPath)) return loadLayout(asPath, arg);
+  if (isOciLayout(asPath)) return loadLayout(asPath, arg);
   if (existsSync(asPath) && statSync(asPath).isDirectory()) throw new UsageError(`--image ${arg}: this folder is not an OCI layout (no oci-layout and index.json)`);
   return loadRemote(arg, env);
 }

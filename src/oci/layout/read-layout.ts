@@ -7,11 +7,11 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LocatedError } from "../diagnostic/located-error.js";
-import { sha256 } from "../oci/digest.js";
-import { imageFromRaw, type Image, type ImageOrIndex } from "../oci/image.js";
-import { parseIndex, type Descriptor } from "../oci/manifest.js";
-import { isIndexMediaType, isManifestMediaType } from "../oci/media-type.js";
+import { LocatedError } from "../../diagnostic/located-error.js";
+import { sha256 } from "../digest.js";
+import { imageFromRaw, type Image, type ImageOrIndex } from "../image.js";
+import { parseIndex, type Descriptor } from "../manifest.js";
+import { isIndexMediaType, isManifestMediaType } from "../media-type.js";
 
 const REF_NAME = "org.opencontainers.image.ref.name";
 
